@@ -1,0 +1,62 @@
+import type { ListQuery } from './pagination';
+
+export const PATIENT_STATUSES = ['invited', 'active', 'discharged'] as const;
+export type PatientStatus = (typeof PATIENT_STATUSES)[number];
+
+export const PATIENT_SORT_FIELDS = ['familyName', 'givenName', 'enrolledAt', 'nextInfusionAt', 'status'] as const;
+export type PatientSortField = (typeof PATIENT_SORT_FIELDS)[number];
+
+export type PatientListQuery = ListQuery<PatientSortField> & { q?: string; status?: PatientStatus };
+
+export interface PatientSummary {
+  id: string;
+  givenName: string;
+  familyName: string;
+  email: string;
+  timeZone: string;
+  status: PatientStatus;
+  enrolledAt: string;
+  /** The next scheduled infusion as an ISO 8601 instant, or null when none is scheduled. */
+  nextInfusionAt: string | null;
+  completedInfusions: number;
+  scheduledInfusions: number;
+}
+
+export interface PatientDetail extends PatientSummary {
+  phone: string | null;
+  infusions: Infusion[];
+}
+
+export interface EnrolPatientRequest {
+  givenName: string;
+  familyName: string;
+  email: string;
+  timeZone: string;
+  phone?: string;
+}
+
+export const INFUSION_STATUSES = ['scheduled', 'completed', 'cancelled'] as const;
+export type InfusionStatus = (typeof INFUSION_STATUSES)[number];
+
+export interface Infusion {
+  id: string;
+  patientId: string;
+  /** ISO 8601 instant in UTC. */
+  scheduledAt: string;
+  durationMinutes: number;
+  status: InfusionStatus;
+}
+
+export interface ScheduleInfusionRequest {
+  scheduledAt: string;
+  durationMinutes?: number;
+}
+
+/** What a patient sees first when they open the app. */
+export interface TodayView {
+  patient: { id: string; givenName: string; familyName: string; timeZone: string };
+  clinic: { name: string; phone: string | null; timeZone: string };
+  nextInfusion: Infusion | null;
+  completedInfusions: number;
+  totalInfusions: number;
+}
