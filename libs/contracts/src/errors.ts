@@ -1,12 +1,33 @@
+/** Every code the API can answer with; the API maps each one to an HTTP status in one place. */
+export const ERROR_CODES = [
+  'validation_failed',
+  'invalid_credentials',
+  'clinic_required',
+  'unauthenticated',
+  'forbidden',
+  'route_not_found',
+  'patient_not_found',
+  'patient_email_taken',
+  'patient_discharged',
+  'infusion_not_found',
+  'infusion_slot_taken',
+  'payload_too_large',
+  'service_unavailable',
+  'internal_error',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
 /** The one JSON shape of every error the API returns. */
 export interface ApiError {
   statusCode: number;
-  /** A stable machine-readable code, such as `patient_not_found` or `validation_failed`. */
-  code: string;
+  code: ErrorCode;
   /** A sentence a person can act on. */
   message: string;
   /** Per-field problems, for forms that show a message beside each field. */
   fields?: Record<string, string[]>;
   /** Present on server errors: quote it to support; the same id is in the server log. */
   errorId?: string;
+  /** Extra facts some codes carry, such as the clinics to choose from for `clinic_required`. */
+  details?: Record<string, unknown>;
 }

@@ -1,0 +1,243 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import type { Me, Role, SessionResponse } from '@ivks/contracts';
+import {
+  APP_CONFIG,
+  type AppConfig,
+  Clinic,
+  Membership,
+  Patient,
+  Session,
+  TenantTransactions,
+  User,
+} from '@ivks/server';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
+import { AppException } from '../common/app.exception';
+import type { AccessTokenClaims, AuthUser } from './auth-user';
+import { verifyAgainstDecoy, verifyPassword } from './passwords';
+import {
+  decodeRefreshToken,
+  encodeRefreshToken,
+  hashSecret,
+  newSecret,
+  type RefreshToken,
+  secretMatches,
+} from './refresh-token';
+
+/** A presentation of an already-rotated token this soon after its rotation is a second tab, not a thief. */
+const ROTATION_GRACE_MS = 10_000;
+
+export interface IssuedSession {
+  session: SessionResponse;
+  refreshToken: string;
+  refreshExpiresAt: Date;
+}
+
+interface MembershipChoice {
+  clinic_id: string;
+  clinic_name: string;
+  membership_id: string;
+  role: Role;
+}
+
+const INVALID_CREDENTIALS = 'The email or password is not right. Check them and try again.';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly tenants: TenantTransactions,
+    private readonly jwt: JwtService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async signIn(email: string, password: string, clinicId?: string): Promise<IssuedSession> {
+    const [account] = await this.dataSource.query<
+      { user_id: string; password_hash: string | null }[]
+    >('SELECT user_id, password_hash FROM auth_find_user($1)', [email]);
+    const passwordOk = account?.password_hash
+      ? await verifyPassword(account.password_hash, password)
+      : await verifyAgainstDecoy(password);
+    if (!account || !passwordOk) {
+      throw new AppException('invalid_credentials', INVALID_CREDENTIALS);
+    }
+
+    const memberships = await this.dataSource.query<MembershipChoice[]>(
+      'SELECT clinic_id, clinic_name, membership_id, role FROM auth_user_memberships($1)',
+      [account.user_id],
+    );
+    const chosen = clinicId
+      ? memberships.find((membership) => membership.clinic_id === clinicId)
+      : memberships.length === 1
+        ? memberships[0]
+        : undefined;
+    if (!chosen && memberships.length > 1 && !clinicId) {
+      throw new AppException('clinic_required', 'Choose which clinic to sign in to.', {
+        clinics: memberships.map((membership) => ({
+          id: membership.clinic_id,
+          name: membership.clinic_name,
+        })),
+      });
+    }
+    if (!chosen) {
+      throw new AppException('invalid_credentials', INVALID_CREDENTIALS);
+    }
+
+    const scope = { clinicId: chosen.clinic_id, userId: account.user_id, role: chosen.role };
+
+    return this.tenants.run(scope, (manager) =>
+      this.startSession(manager, {
+        clinicId: chosen.clinic_id,
+        userId: account.user_id,
+        membershipId: chosen.membership_id,
+        role: chosen.role,
+        familyId: randomUUID(),
+      }),
+    );
+  }
+
+  async refresh(cookie: string | undefined): Promise<IssuedSession> {
+    const token = decodeRefreshToken(cookie);
+    if (!token) {
+      throw new AppException('unauthenticated', 'Your session has ended. Please sign in again.');
+    }
+    const scope = { clinicId: token.clinicId, userId: token.userId, role: null };
+    const outcome = await this.tenants.run(scope, (manager) => this.rotate(manager, token));
+    if (!outcome) {
+      throw new AppException('unauthenticated', 'Your session has ended. Please sign in again.');
+    }
+
+    return outcome;
+  }
+
+  async signOut(cookie: string | undefined): Promise<void> {
+    const token = decodeRefreshToken(cookie);
+    if (!token) {
+      return;
+    }
+    const scope = { clinicId: token.clinicId, userId: token.userId, role: null };
+    await this.tenants.run(scope, async (manager) => {
+      const session = await manager.findOneBy(Session, {
+        clinicId: token.clinicId,
+        id: token.sessionId,
+      });
+      if (session && secretMatches(token.secret, session.tokenHash)) {
+        await this.revokeFamily(manager, session.familyId);
+      }
+    });
+  }
+
+  async me(user: AuthUser): Promise<Me> {
+    const manager = this.tenants.manager;
+    const [account, membership, clinic, patient] = await Promise.all([
+      manager.findOneByOrFail(User, { id: user.userId }),
+      manager.findOneByOrFail(Membership, { clinicId: user.clinicId, id: user.membershipId }),
+      manager.findOneByOrFail(Clinic, { id: user.clinicId }),
+      user.role === 'patient'
+        ? manager.findOneBy(Patient, { clinicId: user.clinicId, userId: user.userId })
+        : Promise.resolve(null),
+    ]);
+
+    return {
+      userId: account.id,
+      email: account.email,
+      displayName: membership.displayName,
+      role: membership.role,
+      clinic: { id: clinic.id, name: clinic.name, timeZone: clinic.timeZone, phone: clinic.phone },
+      patientId: patient?.id ?? null,
+    };
+  }
+
+  private async rotate(manager: EntityManager, token: RefreshToken): Promise<IssuedSession | null> {
+    const session = await manager.findOneBy(Session, {
+      clinicId: token.clinicId,
+      id: token.sessionId,
+    });
+    if (!session || !secretMatches(token.secret, session.tokenHash)) {
+      return null;
+    }
+    const now = Date.now();
+    if (session.revokedAt || session.expiresAt.getTime() <= now) {
+      return null;
+    }
+    if (session.rotatedAt && now - session.rotatedAt.getTime() > ROTATION_GRACE_MS) {
+      await this.revokeFamily(manager, session.familyId);
+
+      return null;
+    }
+    const membership = await manager.findOneBy(Membership, {
+      clinicId: session.clinicId,
+      id: session.membershipId,
+      deactivatedAt: IsNull(),
+    });
+    if (!membership) {
+      return null;
+    }
+    if (!session.rotatedAt) {
+      await manager.update(
+        Session,
+        { clinicId: session.clinicId, id: session.id },
+        { rotatedAt: new Date(now) },
+      );
+    }
+
+    return this.startSession(manager, {
+      clinicId: session.clinicId,
+      userId: session.userId,
+      membershipId: session.membershipId,
+      role: membership.role,
+      familyId: session.familyId,
+    });
+  }
+
+  private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
+    await manager.update(Session, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  private async startSession(
+    manager: EntityManager,
+    identity: {
+      clinicId: string;
+      userId: string;
+      membershipId: string;
+      role: Role;
+      familyId: string;
+    },
+  ): Promise<IssuedSession> {
+    const secret = newSecret();
+    const sessionId = randomUUID();
+    const refreshExpiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_HOURS * 3_600_000);
+    await manager.insert(Session, {
+      clinicId: identity.clinicId,
+      id: sessionId,
+      membershipId: identity.membershipId,
+      userId: identity.userId,
+      familyId: identity.familyId,
+      tokenHash: hashSecret(secret),
+      expiresAt: refreshExpiresAt,
+    });
+    const claims: AccessTokenClaims = {
+      sub: identity.userId,
+      cid: identity.clinicId,
+      mid: identity.membershipId,
+      sid: sessionId,
+      role: identity.role,
+    };
+    const accessToken = await this.jwt.signAsync(claims, {
+      expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
+      algorithm: 'HS256',
+    });
+
+    return {
+      session: { accessToken, expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS },
+      refreshToken: encodeRefreshToken({
+        clinicId: identity.clinicId,
+        userId: identity.userId,
+        sessionId,
+        secret,
+      }),
+      refreshExpiresAt,
+    };
+  }
+}

@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { Me, Role, SessionResponse, SignInRequest } from '@ivks/contracts';
+import { IsEmail, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+
+export class SignInDto implements SignInRequest {
+  @ApiProperty({ example: 'clinician@harbourside.example' })
+  @IsEmail({}, { message: 'email must be an email address, like name@example.com' })
+  @MaxLength(320)
+  email!: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 1024 })
+  @IsString()
+  @MinLength(1, { message: 'password must not be empty' })
+  @MaxLength(1024)
+  password!: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Needed when the account belongs to several clinics.',
+  })
+  @IsOptional()
+  @IsUUID()
+  clinicId?: string;
+}
+
+export class SessionDto implements SessionResponse {
+  @ApiProperty()
+  accessToken!: string;
+
+  @ApiProperty({ description: 'Seconds until the access token expires.' })
+  expiresIn!: number;
+}
+
+class ClinicSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: 'America/New_York' }) timeZone!: string;
+  @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+}
+
+export class MeDto implements Me {
+  @ApiProperty({ format: 'uuid' }) userId!: string;
+  @ApiProperty() email!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ enum: ['owner', 'admin', 'clinician', 'patient'] }) role!: Role;
+  @ApiProperty({ type: ClinicSummaryDto }) clinic!: ClinicSummaryDto;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) patientId!: string | null;
+}

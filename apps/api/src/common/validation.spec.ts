@@ -1,0 +1,45 @@
+import { ArgumentMetadata } from '@nestjs/common';
+import { IsEmail, IsString } from 'class-validator';
+import { AppException } from './app.exception';
+import { createValidationPipe } from './validation';
+
+class Body {
+  @IsEmail()
+  email!: string;
+
+  @IsString()
+  password!: string;
+}
+
+const metadata: ArgumentMetadata = { type: 'body', metatype: Body };
+
+async function problemsOf(value: unknown): Promise<AppException> {
+  try {
+    await createValidationPipe().transform(value, metadata);
+  } catch (error) {
+    return error as AppException;
+  }
+  throw new Error('expected the pipe to refuse the value');
+}
+
+describe('validation pipe', () => {
+  it('names the malformed field', async () => {
+    const error = await problemsOf({ email: 'not-an-email', password: 'x' });
+
+    expect(error.code).toBe('validation_failed');
+    expect(Object.keys(error.fields ?? {})).toEqual(['email']);
+    expect(error.message).toMatch(/email must be an email/);
+  });
+
+  it('refuses unknown fields by name', async () => {
+    const error = await problemsOf({ email: 'a@b.example', password: 'x', isAdmin: true });
+
+    expect(error.fields).toHaveProperty('isAdmin');
+  });
+
+  it('lets a valid body through', async () => {
+    await expect(
+      createValidationPipe().transform({ email: 'a@b.example', password: 'x' }, metadata),
+    ).resolves.toBeInstanceOf(Body);
+  });
+});

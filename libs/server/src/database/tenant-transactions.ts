@@ -1,0 +1,89 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  DataSource,
+  type EntityManager,
+  type EntityTarget,
+  type ObjectLiteral,
+  type Repository,
+} from 'typeorm';
+import { type TenantScope } from './tenant-scope';
+
+interface ActiveTenant {
+  scope: TenantScope;
+  manager: EntityManager;
+}
+
+export class OutsideTenantScopeError extends Error {
+  constructor() {
+    super('Clinic data was requested outside a tenant transaction.');
+    this.name = 'OutsideTenantScopeError';
+  }
+}
+
+/**
+ * Runs each unit of work (a request, a job) in its own transaction on its own connection, with
+ * the clinic, user and role set as transaction-local settings that the row-level security
+ * policies read. Because the settings are local to the transaction, they vanish at commit or
+ * rollback and can never follow a pooled connection into another request.
+ *
+ * Code inside the unit reaches the database only through `manager` or `repository()`, which are
+ * bound to that transaction, so every query builder they hand out runs inside it too.
+ */
+@Injectable()
+export class TenantTransactions {
+  private readonly storage = new AsyncLocalStorage<ActiveTenant>();
+
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async run<T>(scope: TenantScope, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.storage.getStore()) {
+      throw new Error('A tenant transaction is already open in this context.');
+    }
+
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      await runner.query(
+        `SELECT set_config('app.clinic_id', $1, true), set_config('app.user_id', $2, true),
+                set_config('app.role', $3, true)`,
+        [scope.clinicId, scope.userId ?? '', scope.role ?? ''],
+      );
+      const result = await this.storage.run({ scope, manager: runner.manager }, () =>
+        work(runner.manager),
+      );
+      await runner.commitTransaction();
+
+      return result;
+    } catch (error) {
+      if (runner.isTransactionActive) {
+        await runner.rollbackTransaction();
+      }
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  get scope(): TenantScope {
+    return this.active().scope;
+  }
+
+  get manager(): EntityManager {
+    return this.active().manager;
+  }
+
+  repository<Entity extends ObjectLiteral>(target: EntityTarget<Entity>): Repository<Entity> {
+    return this.active().manager.getRepository(target);
+  }
+
+  private active(): ActiveTenant {
+    const active = this.storage.getStore();
+    if (!active) {
+      throw new OutsideTenantScopeError();
+    }
+
+    return active;
+  }
+}
