@@ -10,13 +10,19 @@ const swcJestTransform = {
       {
         jsc: {
           parser: { syntax: 'typescript', decorators: true, tsx: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+          transform: {
+            legacyDecorator: true,
+            decoratorMetadata: true,
+            react: { runtime: 'automatic' },
+          },
           target: 'es2022',
         },
         module: { type: 'commonjs' },
       },
     ],
   },
+  // Packages that ship only ES modules, which Node loads natively but Jest must compile.
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   moduleNameMapper: {
     '^@ivks/([a-z-]+)$': path.join(root, 'libs/$1/src/index.ts'),
   },

@@ -130,14 +130,16 @@ export class AuthService {
 
   async me(user: AuthUser): Promise<Me> {
     const manager = this.tenants.manager;
-    const [account, membership, clinic, patient] = await Promise.all([
-      manager.findOneByOrFail(User, { id: user.userId }),
-      manager.findOneByOrFail(Membership, { clinicId: user.clinicId, id: user.membershipId }),
-      manager.findOneByOrFail(Clinic, { id: user.clinicId }),
+    const account = await manager.findOneByOrFail(User, { id: user.userId });
+    const membership = await manager.findOneByOrFail(Membership, {
+      clinicId: user.clinicId,
+      id: user.membershipId,
+    });
+    const clinic = await manager.findOneByOrFail(Clinic, { id: user.clinicId });
+    const patient =
       user.role === 'patient'
-        ? manager.findOneBy(Patient, { clinicId: user.clinicId, userId: user.userId })
-        : Promise.resolve(null),
-    ]);
+        ? await manager.findOneBy(Patient, { clinicId: user.clinicId, userId: user.userId })
+        : null;
 
     return {
       userId: account.id,

@@ -74,7 +74,7 @@ export class InfusionsService {
     await this.infusionEvents.add(
       'infusion-scheduled',
       { clinicId, infusionId: infusion.id },
-      { jobId: `infusion-scheduled:${infusion.id}`, removeOnComplete: 1000, removeOnFail: 5000 },
+      { jobId: `infusion-scheduled-${infusion.id}`, removeOnComplete: 1000, removeOnFail: 5000 },
     );
 
     return infusionView(infusion);

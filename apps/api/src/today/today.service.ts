@@ -19,20 +19,26 @@ export class TodayService {
       );
     }
     const infusions = this.tenants.repository(Infusion);
-    const [clinic, nextInfusion, completedInfusions, totalInfusions] = await Promise.all([
-      this.tenants.repository(Clinic).findOneByOrFail({ id: clinicId }),
-      infusions.findOne({
-        where: {
-          clinicId,
-          patientId: patient.id,
-          status: 'scheduled',
-          scheduledAt: MoreThan(new Date()),
-        },
-        order: { scheduledAt: 'ASC' },
-      }),
-      infusions.countBy({ clinicId, patientId: patient.id, status: 'completed' }),
-      infusions.countBy({ clinicId, patientId: patient.id, status: Not('cancelled') }),
-    ]);
+    const clinic = await this.tenants.repository(Clinic).findOneByOrFail({ id: clinicId });
+    const nextInfusion = await infusions.findOne({
+      where: {
+        clinicId,
+        patientId: patient.id,
+        status: 'scheduled',
+        scheduledAt: MoreThan(new Date()),
+      },
+      order: { scheduledAt: 'ASC' },
+    });
+    const completedInfusions = await infusions.countBy({
+      clinicId,
+      patientId: patient.id,
+      status: 'completed',
+    });
+    const totalInfusions = await infusions.countBy({
+      clinicId,
+      patientId: patient.id,
+      status: Not('cancelled'),
+    });
 
     return {
       patient: {
