@@ -3,7 +3,13 @@ import type { ListQuery } from './pagination';
 export const PATIENT_STATUSES = ['invited', 'active', 'discharged'] as const;
 export type PatientStatus = (typeof PATIENT_STATUSES)[number];
 
-export const PATIENT_SORT_FIELDS = ['familyName', 'givenName', 'enrolledAt', 'nextInfusionAt', 'status'] as const;
+export const PATIENT_SORT_FIELDS = [
+  'familyName',
+  'givenName',
+  'enrolledAt',
+  'nextInfusionAt',
+  'status',
+] as const;
 export type PatientSortField = (typeof PATIENT_SORT_FIELDS)[number];
 
 export type PatientListQuery = ListQuery<PatientSortField> & { q?: string; status?: PatientStatus };

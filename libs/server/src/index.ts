@@ -15,3 +15,4 @@ export * from './logging/redaction';
 export * from './patients/patient.entity';
 export * from './queues/queues';
 export * from './queues/queues.module';
+export * from './database/errors';

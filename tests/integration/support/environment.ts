@@ -7,4 +7,3 @@ process.env.REDIS_URL ??= 'redis://127.0.0.1:6379/1';
 process.env.JWT_SECRET ??= randomBytes(32).toString('base64url');
 process.env.LOG_LEVEL ??= 'silent';
 process.env.NODE_ENV = 'test';
-

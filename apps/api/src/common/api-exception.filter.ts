@@ -38,9 +38,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
       };
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
-      const code = httpCode(exception);
-
-      return { statusCode: exception.getStatus(), code, message: httpMessage(exception, code) };
+      return fromHttpException(exception);
     }
     const errorId = randomUUID();
     this.logger.error({ err: exception, errorId }, 'unhandled error');
@@ -54,26 +52,20 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 }
 
-function httpCode(exception: HttpException): ErrorCode {
-  if (exception instanceof UnauthorizedException) return 'unauthenticated';
-  if (exception instanceof ForbiddenException) return 'forbidden';
-  if (exception instanceof NotFoundException) return 'route_not_found';
-  if (exception instanceof PayloadTooLargeException) return 'payload_too_large';
+/** Framework-raised client errors, in the order they are checked, with the words we answer them in. */
+const HTTP_ERRORS: [new (...args: never[]) => HttpException, ErrorCode, string | null][] = [
+  [UnauthorizedException, 'unauthenticated', 'Please sign in again.'],
+  [ForbiddenException, 'forbidden', 'Your role does not allow this.'],
+  [NotFoundException, 'route_not_found', 'There is nothing at this address.'],
+  [PayloadTooLargeException, 'payload_too_large', 'The request is too large.'],
+];
 
-  return 'validation_failed';
-}
+function fromHttpException(exception: HttpException): ApiError {
+  const known = HTTP_ERRORS.find(([type]) => exception instanceof type);
 
-function httpMessage(exception: HttpException, code: ErrorCode): string {
-  switch (code) {
-    case 'unauthenticated':
-      return 'Please sign in again.';
-    case 'forbidden':
-      return 'Your role does not allow this.';
-    case 'route_not_found':
-      return 'There is nothing at this address.';
-    case 'payload_too_large':
-      return 'The request is too large.';
-    default:
-      return exception.message;
-  }
+  return {
+    statusCode: exception.getStatus(),
+    code: known?.[1] ?? 'validation_failed',
+    message: known?.[2] ?? exception.message,
+  };
 }

@@ -6,10 +6,10 @@ import {
   Infusion,
   type InfusionScheduledJob,
   Patient,
+  isUniqueViolation,
   TenantTransactions,
 } from '@ivks/server';
 import { Queue } from 'bullmq';
-import { QueryFailedError } from 'typeorm';
 import { AppException } from '../common/app.exception';
 import type { ScheduleInfusionDto } from './dto/schedule-infusion.dto';
 import { infusionView } from './infusion.view';
@@ -61,7 +61,7 @@ export class InfusionsService {
     try {
       await this.tenants.repository(Infusion).insert(infusion);
     } catch (error) {
-      if (error instanceof QueryFailedError && error.driverError?.code === '23505') {
+      if (isUniqueViolation(error)) {
         throw new AppException(
           'infusion_slot_taken',
           'This patient already has an infusion at that time. Choose another time.',

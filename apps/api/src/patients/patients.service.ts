@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Page, PatientDetail, PatientSortField, PatientSummary } from '@ivks/contracts';
-import { Infusion, Patient, TenantTransactions } from '@ivks/server';
-import { QueryFailedError } from 'typeorm';
+import { Infusion, isUniqueViolation, Patient, TenantTransactions } from '@ivks/server';
 import { AppException } from '../common/app.exception';
 import { infusionView } from '../infusions/infusion.view';
 import type { EnrolPatientDto, ListPatientsQueryDto } from './dto/patient.dto';
@@ -115,7 +114,7 @@ export class PatientsService {
         phone: request.phone ?? null,
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && error.driverError?.code === '23505') {
+      if (isUniqueViolation(error)) {
         throw new AppException(
           'patient_email_taken',
           'A patient with this email is already enrolled in your clinic.',

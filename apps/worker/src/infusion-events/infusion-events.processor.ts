@@ -27,6 +27,7 @@ export type InfusionEventOutcome = 'confirmed' | 'dropped';
 @Injectable()
 export class InfusionEventsProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private worker?: Worker<InfusionScheduledJob, InfusionEventOutcome>;
+  private connection?: Redis;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -37,8 +38,9 @@ export class InfusionEventsProcessor implements OnApplicationBootstrap, OnApplic
   }
 
   onApplicationBootstrap(): void {
+    this.connection = new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: null });
     this.worker = new Worker(INFUSION_EVENTS_QUEUE, (job) => this.process(job), {
-      connection: new Redis(this.config.REDIS_URL, { maxRetriesPerRequest: null }),
+      connection: this.connection,
       concurrency: 4,
     });
     this.worker.on('completed', (job, outcome) => {
@@ -52,11 +54,17 @@ export class InfusionEventsProcessor implements OnApplicationBootstrap, OnApplic
   /** Lets the job in hand finish before the process exits. */
   async onApplicationShutdown(): Promise<void> {
     await this.worker?.close();
+    await this.connection?.quit();
   }
 
   async process(job: Job<InfusionScheduledJob>): Promise<InfusionEventOutcome> {
     const { clinicId, infusionId } = job.data;
-    if (!isUuid(clinicId) || !isUuid(infusionId)) {
+    if (
+      typeof clinicId !== 'string' ||
+      typeof infusionId !== 'string' ||
+      !isUuid(clinicId) ||
+      !isUuid(infusionId)
+    ) {
       throw new UnrecoverableError('The job does not name a clinic and an infusion.');
     }
 
