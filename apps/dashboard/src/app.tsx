@@ -1,0 +1,28 @@
+import { Admin, Resource } from 'react-admin';
+import { ApiClient } from './api/api-client';
+import { createAuthProvider } from './auth/auth-provider';
+import { createDataProvider } from './data/data-provider';
+import { infusions } from './infusions';
+import { AppLayout } from './layout/app-layout';
+import { patients } from './patients';
+import { SignInPage } from './sign-in/sign-in-page';
+
+const api = new ApiClient();
+const authProvider = createAuthProvider(api);
+const dataProvider = createDataProvider(api);
+
+export function App() {
+  return (
+    <Admin
+      title="IV Ketamine Support"
+      authProvider={authProvider}
+      dataProvider={dataProvider}
+      layout={AppLayout}
+      loginPage={SignInPage}
+      requireAuth
+    >
+      <Resource {...patients} />
+      <Resource {...infusions} />
+    </Admin>
+  );
+}

@@ -1,0 +1,178 @@
+import {
+  PATIENT_SORT_FIELDS,
+  PATIENT_STATUSES,
+  type EnrolPatientRequest,
+  type Page,
+  type PatientSortField,
+  type PatientStatus,
+  type ScheduleInfusionRequest,
+} from '@ivks/contracts';
+import {
+  HttpError,
+  type DataProvider,
+  type GetListParams,
+  type GetManyParams,
+  type GetOneParams,
+  type RaRecord,
+} from 'react-admin';
+import type { ApiClient } from '../api/api-client';
+
+const DEFAULT_PER_PAGE = 25;
+
+// Columns that show one field but sort by another the API knows.
+const SORT_ALIASES: Record<string, PatientSortField> = { name: 'familyName' };
+
+function isSortField(field: string): field is PatientSortField {
+  return (PATIENT_SORT_FIELDS as readonly string[]).includes(field);
+}
+
+function isStatus(value: unknown): value is PatientStatus {
+  return typeof value === 'string' && (PATIENT_STATUSES as readonly string[]).includes(value);
+}
+
+/** Maps react-admin's list parameters to the patient list's query string. */
+export function patientListQuery(params: Partial<GetListParams>): URLSearchParams {
+  const query = new URLSearchParams();
+  const page = params.pagination?.page ?? 1;
+  const perPage = params.pagination?.perPage ?? DEFAULT_PER_PAGE;
+  query.set('page', String(Math.max(1, page)));
+  query.set('perPage', String(perPage));
+
+  const field = params.sort?.field;
+  const sort = field === undefined ? undefined : (SORT_ALIASES[field] ?? field);
+  if (sort !== undefined && isSortField(sort)) {
+    query.set('sort', sort);
+    query.set('order', params.sort?.order === 'DESC' ? 'DESC' : 'ASC');
+  }
+
+  const filter = (params.filter ?? {}) as Record<string, unknown>;
+  if (typeof filter.q === 'string' && filter.q.trim() !== '') {
+    query.set('q', filter.q.trim());
+  }
+  if (isStatus(filter.status)) {
+    query.set('status', filter.status);
+  }
+
+  return query;
+}
+
+/**
+ * The number of matching rows. React-admin moves back to the last page when asked for one past it,
+ * which only works with the real total, so an answer without one is an error, not a guess.
+ */
+export function totalOf(body: Partial<Page<unknown>>, headers: Pick<Headers, 'get'>): number {
+  if (typeof body.total === 'number') {
+    return body.total;
+  }
+  const header = headers.get('X-Total-Count');
+  const fromHeader = header === null ? Number.NaN : Number(header);
+  if (Number.isInteger(fromHeader) && fromHeader >= 0) {
+    return fromHeader;
+  }
+
+  throw new HttpError('The server did not say how many patients there are.', 500, {});
+}
+
+function unsupported(action: string, resource: string): Promise<never> {
+  return Promise.reject(
+    new HttpError(`The dashboard cannot ${action} ${resource} yet.`, 501, { code: 'unsupported' }),
+  );
+}
+
+function pickEnrolment(data: Partial<EnrolPatientRequest>): EnrolPatientRequest {
+  const phone = data.phone?.trim();
+
+  // The API refuses unknown fields, so send exactly what enrolment takes.
+  return {
+    givenName: data.givenName ?? '',
+    familyName: data.familyName ?? '',
+    email: data.email ?? '',
+    timeZone: data.timeZone ?? '',
+    ...(phone === undefined || phone === '' ? {} : { phone }),
+  };
+}
+
+/** The fields of the schedule form: the patient it is for, and what the API takes. */
+export type ScheduleInfusionForm = ScheduleInfusionRequest & { patientId: string };
+
+function pickSchedule(data: Partial<ScheduleInfusionForm>): ScheduleInfusionRequest {
+  return {
+    scheduledAt: data.scheduledAt ?? '',
+    ...(data.durationMinutes === undefined ? {} : { durationMinutes: data.durationMinutes }),
+  };
+}
+
+function path(...segments: (string | number)[]): string {
+  return `/${segments.map((segment) => encodeURIComponent(String(segment))).join('/')}`;
+}
+
+export function createDataProvider(api: ApiClient): DataProvider {
+  const getOne = async <RecordType extends RaRecord>(resource: string, id: RaRecord['id']) => {
+    if (resource !== 'patients' && resource !== 'infusions') {
+      return unsupported('show', resource);
+    }
+    const { body } = await api.request<RecordType>(path(resource, id));
+
+    return { data: body };
+  };
+
+  return {
+    getList: async <RecordType extends RaRecord>(resource: string, params: GetListParams) => {
+      if (resource !== 'patients') {
+        return unsupported('list', resource);
+      }
+      const { body, headers } = await api.request<Page<RecordType>>(
+        `/patients?${patientListQuery(params).toString()}`,
+      );
+
+      return { data: body.data, total: totalOf(body, headers) };
+    },
+
+    getOne: <RecordType extends RaRecord>(resource: string, params: GetOneParams<RecordType>) =>
+      getOne<RecordType>(resource, params.id),
+
+    getMany: async <RecordType extends RaRecord>(
+      resource: string,
+      params: GetManyParams<RecordType>,
+    ) => {
+      const records = await Promise.all(params.ids.map((id) => getOne<RecordType>(resource, id)));
+
+      return { data: records.map((record) => record.data) };
+    },
+
+    create: async <RecordType extends Omit<RaRecord, 'id'>, ResultRecordType extends RaRecord>(
+      resource: string,
+      params: { data: Partial<RecordType> },
+    ) => {
+      if (resource === 'patients') {
+        const enrolment = pickEnrolment(params.data);
+        const { body } = await api.request<ResultRecordType>('/patients', {
+          method: 'POST',
+          body: enrolment,
+        });
+
+        return { data: body };
+      }
+      if (resource === 'infusions') {
+        const form = params.data as Partial<ScheduleInfusionForm>;
+        if (form.patientId === undefined || form.patientId === '') {
+          throw new HttpError('Choose the patient to schedule the infusion for.', 400, {});
+        }
+        const { body } = await api.request<ResultRecordType>(
+          path('patients', form.patientId, 'infusions'),
+          { method: 'POST', body: pickSchedule(form) },
+        );
+
+        return { data: body };
+      }
+
+      return unsupported('create', resource);
+    },
+
+    getManyReference: (resource) => unsupported('list related', resource),
+    update: (resource) => unsupported('change', resource),
+    updateMany: (resource) => unsupported('change', resource),
+    delete: (resource) => unsupported('delete', resource),
+    deleteMany: (resource) => unsupported('delete', resource),
+  };
+}

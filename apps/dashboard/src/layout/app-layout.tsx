@@ -1,0 +1,31 @@
+import type { ReactNode } from 'react';
+import { AppBar, Layout, TitlePortal, useGetIdentity } from 'react-admin';
+import type { StaffIdentity } from '../auth/auth-provider';
+
+function ClinicName() {
+  const { identity } = useGetIdentity();
+  const clinicName = (identity as StaffIdentity | undefined)?.clinicName;
+
+  if (clinicName === undefined) {
+    return null;
+  }
+
+  return (
+    <span data-testid="clinic-name" style={{ marginRight: '1rem', fontWeight: 600 }}>
+      {clinicName}
+    </span>
+  );
+}
+
+function ClinicAppBar() {
+  return (
+    <AppBar>
+      <TitlePortal />
+      <ClinicName />
+    </AppBar>
+  );
+}
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  return <Layout appBar={ClinicAppBar}>{children}</Layout>;
+}

@@ -1,0 +1,60 @@
+import { PATIENT_STATUSES, type PatientSummary } from '@ivks/contracts';
+import {
+  CreateButton,
+  Datagrid,
+  FunctionField,
+  List,
+  SearchInput,
+  SelectInput,
+  TextField,
+  TopToolbar,
+} from 'react-admin';
+import { CourseProgressField, NextInfusionField, STATUS_LABELS, fullName } from './patient-fields';
+
+const statusChoices = PATIENT_STATUSES.map((status) => ({
+  id: status,
+  name: STATUS_LABELS[status],
+}));
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn placeholder="Search by name or email" />,
+  <SelectInput key="status" source="status" label="Status" choices={statusChoices} alwaysOn />,
+];
+
+function ListActions() {
+  return (
+    <TopToolbar>
+      <CreateButton label="Enrol patient" />
+    </TopToolbar>
+  );
+}
+
+export function PatientList() {
+  return (
+    <List
+      title="Patients"
+      filters={filters}
+      actions={<ListActions />}
+      sort={{ field: 'familyName', order: 'ASC' }}
+      perPage={25}
+    >
+      <Datagrid rowClick="show" bulkActionButtons={false}>
+        <FunctionField<PatientSummary>
+          label="Name"
+          source="familyName"
+          sortBy="familyName"
+          render={(patient) => fullName(patient)}
+        />
+        <TextField source="email" label="Email" sortable={false} />
+        <FunctionField<PatientSummary>
+          label="Status"
+          source="status"
+          sortBy="status"
+          render={(patient) => STATUS_LABELS[patient.status]}
+        />
+        <NextInfusionField label="Next infusion" sortBy="nextInfusionAt" />
+        <CourseProgressField label="Progress" sortable={false} />
+      </Datagrid>
+    </List>
+  );
+}

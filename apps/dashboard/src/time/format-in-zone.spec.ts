@@ -1,0 +1,37 @@
+import { formatInZone, wallClockToInstant } from './format-in-zone';
+
+describe('formatInZone', () => {
+  it('shows the clinic’s clock, not the computer’s', () => {
+    expect(formatInZone('2025-12-09T15:30:00Z', 'America/New_York')).toBe(
+      'Tue 9 Dec 2025, 10:30 am',
+    );
+    expect(formatInZone('2025-12-09T15:30:00Z', 'America/Los_Angeles')).toBe(
+      'Tue 9 Dec 2025, 7:30 am',
+    );
+  });
+
+  it('shows a dash when nothing is scheduled', () => {
+    expect(formatInZone(null, 'America/New_York')).toBe('—');
+  });
+
+  it('labels the time UTC when the zone is unknown', () => {
+    expect(formatInZone('2025-12-09T15:30:00Z', 'Nowhere/Special')).toBe(
+      'Tue 9 Dec 2025, 3:30 pm UTC',
+    );
+  });
+});
+
+describe('wallClockToInstant', () => {
+  it('reads the typed time on the clinic’s clock, across daylight saving changes', () => {
+    expect(wallClockToInstant('2025-12-09T10:30', 'America/New_York')).toBe(
+      '2025-12-09T15:30:00.000Z',
+    );
+    expect(wallClockToInstant('2025-07-01T10:30', 'America/New_York')).toBe(
+      '2025-07-01T14:30:00.000Z',
+    );
+  });
+
+  it('returns null for text that is not a time', () => {
+    expect(wallClockToInstant('soon', 'America/New_York')).toBeNull();
+  });
+});

@@ -1,0 +1,27 @@
+import { DateTime } from 'luxon';
+
+/**
+ * Formats an instant on a given zone's clock, for example "Tue 9 Dec 2025, 10:30 am". Staff read
+ * times in the clinic's zone, whatever zone their own computer is set to.
+ */
+export function formatInZone(isoInstant: string | null, timeZone: string): string {
+  if (isoInstant === null) {
+    return '—';
+  }
+  const instant = DateTime.fromISO(isoInstant);
+  if (!instant.isValid) {
+    return isoInstant;
+  }
+  const local = instant.setZone(timeZone);
+  const shown = local.isValid ? local : instant.toUTC();
+  const text = shown.setLocale('en-GB').toFormat('ccc d LLL yyyy, h:mm a');
+
+  return `${text.replace(/ (AM|PM|am|pm)$/, (meridiem) => meridiem.toLowerCase())}${local.isValid ? '' : ' UTC'}`;
+}
+
+/** Reads a wall-clock time typed for a zone ("2025-12-09T10:30") as an ISO instant in UTC. */
+export function wallClockToInstant(localDateTime: string, timeZone: string): string | null {
+  const local = DateTime.fromISO(localDateTime, { zone: timeZone });
+
+  return local.isValid ? local.toUTC().toISO() : null;
+}

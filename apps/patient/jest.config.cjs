@@ -1,0 +1,9 @@
+const { swcJestTransform } = require('../../tests/jest.shared.cjs');
+
+module.exports = {
+  displayName: 'patient',
+  testEnvironment: 'jsdom',
+  rootDir: __dirname,
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'],
+  ...swcJestTransform,
+};
