@@ -1,0 +1,116 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Client } from 'pg';
+import { bearer, signIn, startApi } from './support/api';
+import { createClinic, type FixtureClinic, ownerClient } from './support/fixtures';
+
+interface OpenApiDocument {
+  paths: Record<string, Record<string, unknown>>;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+const METHODS: Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/**
+ * Reads the OpenAPI document and calls every route as every role of one clinic, with the ids of
+ * another clinic's records in the address. A new route is covered the day it is documented.
+ */
+describe('clinic isolation across every documented route', () => {
+  let owner: Client;
+  let app: NestFastifyApplication;
+  let alder: FixtureClinic;
+  let birch: FixtureClinic;
+  let routes: { method: Method; path: string }[];
+
+  beforeAll(async () => {
+    owner = await ownerClient();
+    alder = await createClinic(owner, 'Alder');
+    birch = await createClinic(owner, 'Birch');
+    app = await startApi();
+    const document = (
+      await app.inject({ method: 'GET', url: '/api/docs-json' })
+    ).json<OpenApiDocument>();
+    routes = Object.entries(document.paths).flatMap(([path, operations]) =>
+      METHODS.filter((method) => method.toLowerCase() in operations).map((method) => ({
+        method,
+        path,
+      })),
+    );
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await owner.end();
+  });
+
+  /** Everything of clinic A that must never appear in an answer to clinic B. */
+  const secretsOf = (clinic: FixtureClinic) => [
+    clinic.id,
+    clinic.name,
+    ...clinic.patientIds,
+    ...clinic.infusionIds,
+    clinic.owner.email,
+    clinic.clinician.email,
+    clinic.patientUser.email,
+  ];
+
+  /** Fills each path parameter with a record of `clinic` of the kind the path names. */
+  const addressIn = (path: string, clinic: FixtureClinic) =>
+    path.replace(/(\w+)\/\{(\w+)\}/g, (_match, collection: string) => {
+      const ids: Record<string, string | undefined> = {
+        patients: clinic.patientIds[0],
+        infusions: clinic.infusionIds[0],
+      };
+      const id = ids[collection];
+      if (!id) {
+        throw new Error(`The isolation suite does not know which record to use for ${path}.`);
+      }
+
+      return `${collection}/${id}`;
+    });
+
+  it('covers the routes that take a record id', () => {
+    expect(routes.filter((route) => route.path.includes('{')).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('never lets a role of another clinic succeed on, or see, a clinic’s records', async () => {
+    const tokens = {
+      owner: await signIn(app, birch.owner.email),
+      clinician: await signIn(app, birch.clinician.email),
+      patient: await signIn(app, birch.patientUser.email),
+    };
+    const secrets = secretsOf(alder);
+    const failures: string[] = [];
+
+    for (const route of routes) {
+      const url = addressIn(route.path, alder);
+      for (const [role, token] of Object.entries(tokens)) {
+        const response = await app.inject({
+          method: route.method,
+          url,
+          headers: bearer(token),
+          ...(route.method === 'GET' || route.method === 'DELETE'
+            ? {}
+            : {
+                payload: {
+                  scheduledAt: '2032-05-06T09:00:00Z',
+                  givenName: 'X',
+                  familyName: 'Y',
+                  email: `x.${role}@test.example`,
+                  timeZone: 'UTC',
+                },
+              }),
+        });
+        const leaked = secrets.filter((secret) => response.body.includes(secret));
+        const touchedRecord = route.path.includes('{') && response.statusCode < 400;
+        if (leaked.length > 0 || touchedRecord) {
+          failures.push(
+            `${role} ${route.method} ${route.path} → ${response.statusCode}, leaked ${leaked.length}`,
+          );
+        }
+      }
+    }
+
+    expect(failures).toEqual([]);
+  });
+});
