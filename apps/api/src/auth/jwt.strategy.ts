@@ -1,21 +1,19 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
 import { PassportStrategy } from '@nestjs/passport';
-import { APP_CONFIG, type AppConfig } from '@ivks/server';
-import { ExtractJwt, Strategy } from 'passport-jwt';
+import { Strategy } from 'passport-http-bearer';
 import type { AccessTokenClaims, AuthUser } from './auth-user';
 
+/** Reads the bearer access token and checks its signature and expiry. */
 @Injectable()
-export class JwtStrategy extends PassportStrategy(Strategy) {
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    super({
-      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.JWT_SECRET,
-      algorithms: ['HS256'],
-      ignoreExpiration: false,
-    });
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(private readonly jwt: JwtService) {
+    super();
   }
 
-  validate(claims: AccessTokenClaims): AuthUser {
+  validate(token: string): AuthUser {
+    const claims = this.jwt.verify<AccessTokenClaims>(token, { algorithms: ['HS256'] });
+
     return {
       userId: claims.sub,
       clinicId: claims.cid,

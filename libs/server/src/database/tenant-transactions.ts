@@ -7,6 +7,8 @@ import {
   type ObjectLiteral,
   type Repository,
 } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { TenantQueryRunner, tenantSettingsSql } from './tenant-query-runner';
 import { type TenantScope } from './tenant-scope';
 
 interface ActiveTenant {
@@ -24,7 +26,7 @@ export class OutsideTenantScopeError extends Error {
 /**
  * Runs each unit of work (a request, a job) in its own transaction on its own connection, with
  * the clinic, user and role set as transaction-local settings that the row-level security
- * policies read. Because the settings are local to the transaction, they vanish at commit or
+ * policies read, sent with the transaction's first statement. Because the settings are local to the transaction, they vanish at commit or
  * rollback and can never follow a pooled connection into another request.
  *
  * Code inside the unit reaches the database only through `manager` or `repository()`, which are
@@ -41,15 +43,14 @@ export class TenantTransactions {
       throw new Error('A tenant transaction is already open in this context.');
     }
 
-    const runner = this.dataSource.createQueryRunner();
+    const runner = new TenantQueryRunner(
+      this.dataSource.driver as PostgresDriver,
+      tenantSettingsSql(scope),
+    );
+    Object.assign(runner, { manager: this.dataSource.createEntityManager(runner) });
     await runner.connect();
     try {
       await runner.startTransaction();
-      await runner.query(
-        `SELECT set_config('app.clinic_id', $1, true), set_config('app.user_id', $2, true),
-                set_config('app.role', $3, true)`,
-        [scope.clinicId, scope.userId ?? '', scope.role ?? ''],
-      );
       const result = await this.storage.run({ scope, manager: runner.manager }, () =>
         work(runner.manager),
       );
