@@ -1,0 +1,3 @@
+export * from './built-in-content';
+export * from './content.types';
+export { musicSearchUrl } from './items/playlists';
