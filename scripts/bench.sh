@@ -2,7 +2,7 @@
 # shellcheck source-path=SCRIPTDIR/..
 # What `npm run bench` runs: the clinician's patient list through the API against a bare
 # Fastify + pg handler doing the same read under the same tenant context, on the test database.
-# The benchmark itself is tests/load/run.cjs; extra arguments go to it.
+# The benchmark itself is tests/load/src/run.ts; extra arguments go to it.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -23,4 +23,4 @@ node apps/api/dist/cli/migrate.js
 node apps/api/dist/cli/seed-demo.js
 
 ivks_section "benchmark: patient list"
-node tests/load/run.cjs "$@"
+node tests/load/dist/run.js "$@"
