@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # shellcheck source-path=SCRIPTDIR/..
-# What `npm test` and CI run: lint, type checks, unit tests, integration tests against the real
-# PostgreSQL and Redis (test database and Redis db 1), then the end-to-end tests in Chromium.
+# What `npm test` and CI run: formatting, lint, type checks, unit tests, integration tests against
+# the real PostgreSQL and Redis (test database and Redis db 1), then the end-to-end tests in
+# Chromium.
 # Stops at the first step that fails and names it.
 set -euo pipefail
 
@@ -35,6 +36,7 @@ ivks_section "services (test mode)"
 . scripts/services.sh test
 ivks_ensure_chromium
 
+run_step 'format' npx prettier --check .
 run_step 'lint' npx nx run-many -t lint
 run_step 'typecheck' npx nx run-many -t typecheck
 run_step 'unit tests' npx nx run-many -t test
@@ -42,5 +44,5 @@ run_step 'integration tests' npx jest -c tests/integration/jest.config.cjs --run
 run_step 'end-to-end tests' bash scripts/e2e.sh
 
 step=''
-printf '\n\033[1;32mAll checks passed\033[0m in %ss: lint, typecheck, unit, integration, end-to-end.\n' \
+printf '\n\033[1;32mAll checks passed\033[0m in %ss: format, lint, typecheck, unit, integration, end-to-end.\n' \
   "$((SECONDS - started_at))"
