@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig, requestIdFor } from '@ivks/server';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { ConnectionDrain } from './common/connection-drain';
 import { createValidationPipe } from './common/validation';
 
 const BODY_LIMIT_BYTES = 256 * 1024;
@@ -30,13 +31,12 @@ export async function createApp(): Promise<NestFastifyApplication> {
     credentials: true,
     exposedHeaders: ['x-total-count', 'x-request-id'],
   });
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', (request, reply, done) => {
-      void reply.header('x-request-id', request.id);
-      done();
-    });
+  const server = app.getHttpAdapter().getInstance();
+  server.addHook('onRequest', (request, reply, done) => {
+    void reply.header('x-request-id', request.id);
+    done();
+  });
+  app.get(ConnectionDrain).attachTo(server);
   await app.register(fastifyCookie);
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -32,8 +32,14 @@ export class QueuesModule implements OnApplicationShutdown {
     @Inject(INFUSION_EVENTS) private readonly infusionEvents: Queue,
   ) {}
 
+  /** A Redis that is down would hold QUIT forever; then the connection is simply dropped. */
   async onApplicationShutdown(): Promise<void> {
+    if (this.redis.status !== 'ready') {
+      this.redis.disconnect();
+    }
     await this.infusionEvents.close();
-    await this.redis.quit();
+    if (this.redis.status === 'ready') {
+      await this.redis.quit();
+    }
   }
 }
