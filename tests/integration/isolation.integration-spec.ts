@@ -1,7 +1,12 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Client } from 'pg';
 import { bearer, signIn, startApi } from './support/api';
-import { createClinic, type FixtureClinic, ownerClient } from './support/fixtures';
+import {
+  createClinic,
+  FIXTURE_CHECKLIST,
+  type FixtureClinic,
+  ownerClient,
+} from './support/fixtures';
 
 interface OpenApiDocument {
   paths: Record<string, Record<string, unknown>>;
@@ -49,6 +54,11 @@ describe('clinic isolation across every documented route', () => {
     clinic.name,
     ...clinic.patientIds,
     ...clinic.infusionIds,
+    ...clinic.pathwayIds,
+    ...clinic.assignmentIds,
+    ...clinic.linkIds,
+    clinic.content.title,
+    clinic.content.instruction,
     clinic.owner.email,
     clinic.clinician.email,
     clinic.patientUser.email,
@@ -60,6 +70,14 @@ describe('clinic isolation across every documented route', () => {
       const ids: Record<string, string | undefined> = {
         patients: clinic.patientIds[0],
         infusions: clinic.infusionIds[0],
+        pathways: clinic.pathwayIds[0],
+        assignments: clinic.assignmentIds[0],
+        checklist: FIXTURE_CHECKLIST.itemId,
+        links: clinic.linkIds[0],
+        content: clinic.content.slug,
+        // A shared link opens for whoever holds its token; what must fail is a guessed one.
+        calendar: `${clinic.linkIds[0]}.${'A'.repeat(43)}`,
+        chaperone: `${clinic.linkIds[1]}.${'A'.repeat(43)}`,
       };
       const id = ids[collection];
       if (!id) {
@@ -68,6 +86,55 @@ describe('clinic isolation across every documented route', () => {
 
       return `${collection}/${id}`;
     });
+
+  /**
+   * A body each route accepts, so that the call gets past validation and reaches the records
+   * themselves; routes not named here get one that covers the older routes.
+   */
+  const payloadFor = (
+    route: { method: Method; path: string },
+    role: string,
+    clinic: FixtureClinic,
+  ) => {
+    const task = {
+      contentSlug: FIXTURE_CHECKLIST.slug,
+      timing: { anchor: 'each_infusion', offset: { kind: 'duration', minutes: -60 } },
+    };
+    const bodies: Record<string, object> = {
+      'POST /api/v1/patients/{id}/infusions': { scheduledAt: '2032-05-06T09:00:00Z' },
+      'POST /api/v1/patients/{id}/course': { infusions: [{ scheduledAt: '2032-05-06T09:00:00Z' }] },
+      'PATCH /api/v1/infusions/{id}': { scheduledAt: '2032-05-07T09:00:00Z' },
+      'POST /api/v1/pathways': { name: 'X', tasks: [task] },
+      'PUT /api/v1/pathways/{id}': { name: 'X', tasks: [task] },
+      'POST /api/v1/patients/{id}/pathways': { pathwayId: clinic.pathwayIds[0] },
+      'POST /api/v1/patients/{id}/assignments': {
+        contentSlug: 'box-breathing',
+        dueAt: '2032-05-06T09:00:00Z',
+        infusionId: clinic.infusionIds[0],
+      },
+      'PUT /api/v1/me/assignments/{id}/checklist/{itemId}': { checked: true },
+      'PUT /api/v1/me/assignments/{id}/done': { done: true },
+      'PUT /api/v1/content/{slug}': {
+        slug: clinic.content.slug,
+        kind: 'guide',
+        phase: 'any_time',
+        title: 'Replaced',
+        summary: 'Replaced.',
+        estimatedMinutes: 1,
+        sections: [{ heading: 'Replaced', paragraphs: ['Replaced.'] }],
+      },
+    };
+
+    return (
+      bodies[`${route.method} ${route.path}`] ?? {
+        scheduledAt: '2032-05-06T09:00:00Z',
+        givenName: 'X',
+        familyName: 'Y',
+        email: `x.${role}@test.example`,
+        timeZone: 'UTC',
+      }
+    );
+  };
 
   it('covers the routes that take a record id', () => {
     expect(routes.filter((route) => route.path.includes('{')).length).toBeGreaterThanOrEqual(3);
@@ -91,21 +158,21 @@ describe('clinic isolation across every documented route', () => {
           headers: bearer(token),
           ...(route.method === 'GET' || route.method === 'DELETE'
             ? {}
-            : {
-                payload: {
-                  scheduledAt: '2032-05-06T09:00:00Z',
-                  givenName: 'X',
-                  familyName: 'Y',
-                  email: `x.${role}@test.example`,
-                  timeZone: 'UTC',
-                },
-              }),
+            : { payload: payloadFor(route, role, alder) }),
         });
         const leaked = secrets.filter((secret) => response.body.includes(secret));
         const touchedRecord = route.path.includes('{') && response.statusCode < 400;
+        // A refusal of the body proves nothing about the record the address names.
+        const stoppedAtTheBody = route.path.includes('{') && response.statusCode === 400;
         if (leaked.length > 0 || touchedRecord) {
           failures.push(
             `${role} ${route.method} ${route.path} → ${response.statusCode}, leaked ${leaked.length}`,
+          );
+        }
+        if (stoppedAtTheBody) {
+          failures.push(
+            `${role} ${route.method} ${route.path} → 400 before reaching the record: ` +
+              'give payloadFor a body it accepts',
           );
         }
       }

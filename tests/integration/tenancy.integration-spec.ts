@@ -56,6 +56,10 @@ describe('the tenant boundary, enforced by PostgreSQL', () => {
         'patients',
         'infusions',
         'sessions',
+        'pathways',
+        'pathway_tasks',
+        'assignments',
+        'assignment_checklist_ticks',
       ]),
     );
     for (const row of rows) {
@@ -96,7 +100,19 @@ describe('the tenant boundary, enforced by PostgreSQL', () => {
   });
 
   it('reads no rows from any clinic table when no clinic is set', async () => {
-    for (const table of ['clinics', 'users', 'memberships', 'patients', 'infusions', 'sessions']) {
+    const { rows: tables } = await owner.query<{ table: string }>(
+      `SELECT c.relname AS table
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = 'public' AND c.relkind = 'r'
+         AND has_table_privilege('ivks_app', c.oid, 'SELECT')
+         AND (c.relname = ANY($1) OR EXISTS (
+           SELECT 1 FROM pg_attribute a
+           WHERE a.attrelid = c.oid AND a.attname = 'clinic_id' AND NOT a.attisdropped))`,
+      [CLINIC_TABLES_WITHOUT_CLINIC_ID],
+    );
+
+    expect(tables.length).toBeGreaterThanOrEqual(10);
+    for (const { table } of tables) {
       const [row] = await dataSource.query<{ count: number }[]>(
         `SELECT count(*)::int AS count FROM ${table}`,
       );

@@ -1,12 +1,18 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { ConfigModule, DatabaseModule, LoggerModule, QueuesModule } from '@ivks/server';
+import { AssignmentsModule } from './assignments/assignments.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { ConnectionDrain } from './common/connection-drain';
+import { ContentModule } from './content/content.module';
 import { TenantInterceptor } from './common/tenant.interceptor';
 import { HealthController } from './health/health.controller';
 import { InfusionsModule } from './infusions/infusions.module';
+import { MyAssignmentsModule } from './my-assignments/my-assignments.module';
+import { PathwaysModule } from './pathways/pathways.module';
+import { PatientLinksModule } from './patient-links/patient-links.module';
 import { PatientsModule } from './patients/patients.module';
 import { TodayModule } from './today/today.module';
 
@@ -19,7 +25,13 @@ import { TodayModule } from './today/today.module';
     AuthModule,
     PatientsModule,
     InfusionsModule,
+    PathwaysModule,
+    AssignmentsModule,
+    MyAssignmentsModule,
     TodayModule,
+    PatientLinksModule,
+    ContentModule,
+    AuditModule,
   ],
   controllers: [HealthController],
   providers: [

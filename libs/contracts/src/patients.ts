@@ -58,6 +58,24 @@ export interface ScheduleInfusionRequest {
   durationMinutes?: number;
 }
 
+/** The most infusions one request may schedule: a course and its boosters. */
+export const MAX_COURSE_INFUSIONS = 24;
+
+/** Schedules several infusions of a patient's course at once; all of them, or none. */
+export interface ScheduleCourseRequest {
+  infusions: ScheduleInfusionRequest[];
+}
+
+export interface ScheduledCourse {
+  infusions: Infusion[];
+}
+
+/** Moves an infusion, changes its length, or both; its open assignments move with it. */
+export interface RescheduleInfusionRequest {
+  scheduledAt?: string;
+  durationMinutes?: number;
+}
+
 /** What a patient sees first when they open the app. */
 export interface TodayView {
   patient: { id: string; givenName: string; familyName: string; timeZone: string };

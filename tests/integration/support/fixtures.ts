@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Role } from '@ivks/contracts';
 import { DateTime } from 'luxon';
 import { Client } from 'pg';
@@ -22,7 +22,20 @@ export interface FixtureClinic {
   /** Patient ids; the first one belongs to `patientUser`. */
   patientIds: string[];
   infusionIds: string[];
+  pathwayIds: string[];
+  /** A checklist assignment of the first patient's first infusion. */
+  assignmentIds: string[];
+  /** The first patient's calendar and chaperone links. */
+  linkIds: string[];
+  /** A guide of the clinic's own, and the words of it and of its instructions. */
+  content: { slug: string; title: string; instruction: string };
 }
+
+/** The checklist every fixture clinic assigns, and one of its entries. */
+export const FIXTURE_CHECKLIST = {
+  slug: 'infusion-preparation-checklist',
+  itemId: 'ride-home-arranged',
+};
 
 let passwordHash: Promise<string> | undefined;
 
@@ -101,5 +114,113 @@ export async function createClinic(
     }
   }
 
-  return { id, name, owner: clinicOwner, clinician, patientUser, patientIds, infusionIds };
+  const pathwayId = randomUUID();
+  await owner.query('INSERT INTO pathways (clinic_id, id, name) VALUES ($1, $2, $3)', [
+    id,
+    pathwayId,
+    `${label} pathway`,
+  ]);
+  await owner.query(
+    `INSERT INTO pathway_tasks
+       (clinic_id, pathway_id, position, content_slug, anchor, offset_kind, offset_minutes)
+     VALUES ($1, $2, 0, $3, 'each_infusion', 'duration', -2880)`,
+    [id, pathwayId, FIXTURE_CHECKLIST.slug],
+  );
+  const assignmentIds: string[] = [];
+  if (patientIds[0] && infusionIds[0]) {
+    const assignmentId = randomUUID();
+    assignmentIds.push(assignmentId);
+    await owner.query(
+      `INSERT INTO assignments
+         (clinic_id, id, patient_id, content_slug, infusion_id, offset_kind, offset_minutes, due_at)
+       SELECT $1, $2, $3, $4, i.id, 'duration', -2880, i.scheduled_at - interval '48 hours'
+       FROM infusions i WHERE i.clinic_id = $1 AND i.id = $5`,
+      [id, assignmentId, patientIds[0], FIXTURE_CHECKLIST.slug, infusionIds[0]],
+    );
+  }
+
+  const linkIds: string[] = [];
+  for (const purpose of patientIds.length > 0 ? ['calendar', 'chaperone'] : []) {
+    const linkId = randomUUID();
+    linkIds.push(linkId);
+    await owner.query(
+      `INSERT INTO patient_links (clinic_id, id, patient_id, purpose, secret_hash)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [id, linkId, patientIds[0], purpose, randomBytes(32)],
+    );
+  }
+  const content = {
+    slug: `own-guide-${tag}`,
+    title: `${name} own guide`,
+    instruction: `${name} fasting instruction`,
+  };
+  await owner.query(
+    `INSERT INTO clinic_content_items (clinic_id, slug, kind, item) VALUES ($1, $2, 'guide', $3)`,
+    [
+      id,
+      content.slug,
+      {
+        slug: content.slug,
+        kind: 'guide',
+        phase: 'any_time',
+        title: content.title,
+        summary: 'A fixture guide.',
+        estimatedMinutes: 1,
+        sections: [{ heading: 'Only', paragraphs: ['Only this.'] }],
+      },
+    ],
+  );
+  await owner.query(
+    `INSERT INTO clinic_instructions (clinic_id, topic, body) VALUES ($1, 'fasting', $2)`,
+    [id, content.instruction],
+  );
+
+  return {
+    id,
+    name,
+    owner: clinicOwner,
+    clinician,
+    patientUser,
+    patientIds,
+    infusionIds,
+    pathwayIds: [pathwayId],
+    assignmentIds,
+    linkIds,
+    content,
+  };
+}
+
+export interface FixturePatient {
+  patientId: string;
+  userId: string;
+  email: string;
+}
+
+/** A patient of `clinic` who can sign in, in `timeZone`, enrolled now and with no infusions. */
+export async function addPatient(
+  owner: Client,
+  clinic: FixtureClinic,
+  timeZone: string,
+): Promise<FixturePatient> {
+  passwordHash ??= hashPassword(PASSWORD);
+  const patientId = randomUUID();
+  const patient = { patientId, userId: randomUUID(), email: `patient.${patientId}@test.example` };
+  await owner.query('INSERT INTO users (id, email, password_hash) VALUES ($1, $2, $3)', [
+    patient.userId,
+    patient.email,
+    await passwordHash,
+  ]);
+  await owner.query(
+    `INSERT INTO memberships (clinic_id, id, user_id, role, display_name)
+     VALUES ($1, gen_random_uuid(), $2, 'patient', 'Fixture patient')`,
+    [clinic.id, patient.userId],
+  );
+  await owner.query(
+    `INSERT INTO patients
+       (clinic_id, id, user_id, given_name, family_name, email, time_zone, status)
+     VALUES ($1, $2, $3, 'Fixture', 'Patient', $4, $5, 'active')`,
+    [clinic.id, patient.patientId, patient.userId, patient.email, timeZone],
+  );
+
+  return patient;
 }

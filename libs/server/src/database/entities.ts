@@ -1,8 +1,29 @@
+import { AssignmentChecklistTick } from '../assignments/assignment-checklist-tick.entity';
+import { Assignment } from '../assignments/assignment.entity';
 import { Clinic } from '../clinics/clinic.entity';
+import { ClinicContentItem } from '../content/clinic-content-item.entity';
+import { ClinicInstruction } from '../content/clinic-instruction.entity';
 import { Membership } from '../identity/membership.entity';
 import { Session } from '../identity/session.entity';
 import { User } from '../identity/user.entity';
 import { Infusion } from '../infusions/infusion.entity';
+import { PathwayTask } from '../pathways/pathway-task.entity';
+import { Pathway } from '../pathways/pathway.entity';
+import { PatientLink } from '../patient-links/patient-link.entity';
 import { Patient } from '../patients/patient.entity';
 
-export const ENTITIES = [Clinic, User, Membership, Session, Patient, Infusion];
+export const ENTITIES = [
+  Clinic,
+  User,
+  Membership,
+  Session,
+  Patient,
+  Infusion,
+  Pathway,
+  PathwayTask,
+  Assignment,
+  AssignmentChecklistTick,
+  PatientLink,
+  ClinicContentItem,
+  ClinicInstruction,
+];

@@ -1,20 +1,72 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { ScheduleInfusionRequest } from '@ivks/contracts';
+import {
+  MAX_COURSE_INFUSIONS,
+  type RescheduleInfusionRequest,
+  type ScheduleCourseRequest,
+  type ScheduledCourse,
+  type ScheduleInfusionRequest,
+} from '@ivks/contracts';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsInt,
+  IsOptional,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsInstant } from '../../common/is-instant';
+import { InfusionDto } from '../../patients/dto/patient.dto';
 
 export class ScheduleInfusionDto implements ScheduleInfusionRequest {
   @ApiProperty({ format: 'date-time', example: '2026-12-09T15:30:00Z' })
-  @IsISO8601(
-    { strict: true, strictSeparator: true },
-    { message: 'scheduledAt must be a date and time with its offset, like 2026-12-09T15:30:00Z' },
-  )
-  @Matches(/(Z|[+-]\d{2}:?\d{2})$/, {
-    message: 'scheduledAt must end with its offset from UTC, like Z or -05:00',
-  })
+  @IsInstant('scheduledAt')
   scheduledAt!: string;
 
   @ApiPropertyOptional({ minimum: 10, maximum: 480, default: 60 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'durationMinutes must be a whole number of minutes' })
+  @Min(10)
+  @Max(480)
+  durationMinutes?: number;
+}
+
+/** The instant an entry names, so that two spellings of one time count as the same. */
+function instantOf(infusion: { scheduledAt?: unknown } | null): number | symbol {
+  const time =
+    typeof infusion?.scheduledAt === 'string' ? Date.parse(infusion.scheduledAt) : Number.NaN;
+
+  return Number.isNaN(time) ? Symbol('not an instant') : time;
+}
+
+export class ScheduleCourseDto implements ScheduleCourseRequest {
+  @ApiProperty({ type: [ScheduleInfusionDto], minItems: 1, maxItems: MAX_COURSE_INFUSIONS })
+  @IsArray({ message: 'infusions must be a list of infusions' })
+  @ArrayMinSize(1, { message: 'infusions must list at least one infusion' })
+  @ArrayMaxSize(MAX_COURSE_INFUSIONS, {
+    message: `infusions must list no more than ${MAX_COURSE_INFUSIONS} infusions`,
+  })
+  @ArrayUnique(instantOf, { message: 'infusions must not list two infusions at the same time' })
+  @ValidateNested({ each: true })
+  @Type(() => ScheduleInfusionDto)
+  infusions!: ScheduleInfusionDto[];
+}
+
+export class ScheduledCourseDto implements ScheduledCourse {
+  @ApiProperty({ type: [InfusionDto] }) infusions!: InfusionDto[];
+}
+
+export class RescheduleInfusionDto implements RescheduleInfusionRequest {
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-12-11T15:30:00Z' })
+  @IsOptional()
+  @IsInstant('scheduledAt')
+  scheduledAt?: string;
+
+  @ApiPropertyOptional({ minimum: 10, maximum: 480 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'durationMinutes must be a whole number of minutes' })
