@@ -1,5 +1,7 @@
+import type { Role } from '@ivks/contracts';
 import { Admin, Resource } from 'react-admin';
 import { ApiClient } from './api/api-client';
+import { auditEvents, readsAuditTrail } from './audit-events';
 import { createAuthProvider } from './auth/auth-provider';
 import { createDataProvider } from './data/data-provider';
 import { infusions } from './infusions';
@@ -21,8 +23,13 @@ export function App() {
       loginPage={SignInPage}
       requireAuth
     >
-      <Resource {...patients} />
-      <Resource {...infusions} />
+      {(role: Role | undefined) => (
+        <>
+          <Resource {...patients} />
+          <Resource {...infusions} />
+          {readsAuditTrail(role) ? <Resource {...auditEvents} /> : null}
+        </>
+      )}
     </Admin>
   );
 }

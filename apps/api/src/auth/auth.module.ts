@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { APP_CONFIG, type AppConfig } from '@ivks/server';
+import { APP_CONFIG, type AppConfig, AuditTrailModule } from '@ivks/server';
 import { accessTokenKey } from './access-token-key';
 import { AuthController } from './auth.controller';
 import { JwtAuthGuard, RolesGuard } from './auth.guards';
@@ -11,6 +11,7 @@ import { JwtStrategy } from './jwt.strategy';
 
 @Module({
   imports: [
+    AuditTrailModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],

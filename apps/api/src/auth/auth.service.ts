@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { Me, Role, SessionResponse } from '@ivks/contracts';
+import type { Me, Role, SessionResponse, SignInFailureReason } from '@ivks/contracts';
 import {
   APP_CONFIG,
   type AppConfig,
+  AuditTrail,
   Clinic,
   Membership,
   Patient,
@@ -12,6 +13,7 @@ import {
   TenantTransactions,
   User,
 } from '@ivks/server';
+import { PinoLogger } from 'nestjs-pino';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AppException } from '../common/app.exception';
 import type { AccessTokenClaims, AuthUser } from './auth-user';
@@ -50,6 +52,8 @@ export class AuthService {
     private readonly tenants: TenantTransactions,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditTrail,
+    private readonly logger: PinoLogger,
   ) {}
 
   async signIn(email: string, password: string, clinicId?: string): Promise<IssuedSession> {
@@ -60,13 +64,13 @@ export class AuthService {
       ? await verifyPassword(account.password_hash, password)
       : await verifyAgainstDecoy(password);
     if (!account || !passwordOk) {
+      if (account) {
+        this.recordFailedSignIn(account.user_id, 'wrong_password');
+      }
       throw new AppException('invalid_credentials', INVALID_CREDENTIALS);
     }
 
-    const memberships = await this.dataSource.query<MembershipChoice[]>(
-      'SELECT clinic_id, clinic_name, membership_id, role FROM auth_user_memberships($1)',
-      [account.user_id],
-    );
+    const memberships = await this.membershipsOf(account.user_id);
     const chosen = clinicId
       ? memberships.find((membership) => membership.clinic_id === clinicId)
       : memberships.length === 1
@@ -81,20 +85,28 @@ export class AuthService {
       });
     }
     if (!chosen) {
+      this.recordFailedSignIn(account.user_id, 'not_a_member');
       throw new AppException('invalid_credentials', INVALID_CREDENTIALS);
     }
 
     const scope = { clinicId: chosen.clinic_id, userId: account.user_id, role: chosen.role };
 
-    return this.tenants.run(scope, (manager) =>
-      this.startSession(manager, {
+    return this.tenants.run(scope, async (manager) => {
+      const issued = await this.startSession(manager, {
         clinicId: chosen.clinic_id,
         userId: account.user_id,
         membershipId: chosen.membership_id,
         role: chosen.role,
         familyId: randomUUID(),
-      }),
-    );
+      });
+      await this.audit.record({
+        action: 'auth.signed_in',
+        subject: { type: 'user', id: account.user_id },
+        details: {},
+      });
+
+      return issued;
+    });
   }
 
   async refresh(cookie: string | undefined): Promise<IssuedSession> {
@@ -122,8 +134,21 @@ export class AuthService {
         clinicId: token.clinicId,
         id: token.sessionId,
       });
-      if (session && secretMatches(token.secret, session.tokenHash)) {
-        await this.revokeFamily(manager, session.familyId);
+      if (!session || !secretMatches(token.secret, session.tokenHash)) {
+        return;
+      }
+      await this.revokeFamily(manager, session.familyId);
+      if (!session.revokedAt) {
+        const membership = await manager.findOneBy(Membership, {
+          clinicId: session.clinicId,
+          id: session.membershipId,
+        });
+        await this.audit.record({
+          action: 'auth.signed_out',
+          subject: { type: 'user', id: session.userId },
+          actor: { userId: session.userId, role: membership?.role ?? null },
+          details: {},
+        });
       }
     });
   }
@@ -165,6 +190,13 @@ export class AuthService {
     }
     if (session.rotatedAt && now - session.rotatedAt.getTime() > ROTATION_GRACE_MS) {
       await this.revokeFamily(manager, session.familyId);
+      // Whoever presented the spent token may not be its owner, so the portal is the actor.
+      await this.audit.record({
+        action: 'auth.sessions_revoked',
+        subject: { type: 'user', id: session.userId },
+        actor: { userId: null, role: 'system' },
+        details: { reason: 'refresh_token_reused' },
+      });
 
       return null;
     }
@@ -190,6 +222,36 @@ export class AuthService {
       membershipId: session.membershipId,
       role: membership.role,
       familyId: session.familyId,
+    });
+  }
+
+  private membershipsOf(userId: string): Promise<MembershipChoice[]> {
+    return this.dataSource.query<MembershipChoice[]>(
+      'SELECT clinic_id, clinic_name, membership_id, role FROM auth_user_memberships($1)',
+      [userId],
+    );
+  }
+
+  /**
+   * Records a failed sign-in of a real account in each clinic it belongs to. The answer does not
+   * wait for it: a wrong password would otherwise take longer than an unknown email, and so tell
+   * a stranger which emails have an account.
+   */
+  private recordFailedSignIn(userId: string, reason: SignInFailureReason): void {
+    const write = async () => {
+      for (const membership of await this.membershipsOf(userId)) {
+        await this.audit.recordIn(
+          { clinicId: membership.clinic_id, userId: null, role: null },
+          {
+            action: 'auth.sign_in_failed',
+            subject: { type: 'user', id: userId },
+            details: { reason },
+          },
+        );
+      }
+    };
+    write().catch((error: unknown) => {
+      this.logger.error({ err: error, userId }, 'could not record a failed sign-in');
     });
   }
 

@@ -37,10 +37,10 @@ export class PatientsController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: PatientDetailDto })
+  @ApiOkResponse({ type: PatientDetailDto, description: 'Recorded in the audit trail.' })
   @ApiNotFoundResponse({ description: 'patient_not_found' })
   get(@Param('id', uuidPipe('patient id')) id: string): Promise<PatientDetailDto> {
-    return this.patients.get(id);
+    return this.patients.view(id);
   }
 
   @Post()

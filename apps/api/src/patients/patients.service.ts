@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Page, PatientDetail, PatientSortField, PatientSummary } from '@ivks/contracts';
-import { Infusion, isUniqueViolation, Patient, TenantTransactions } from '@ivks/server';
+import { AuditTrail, Infusion, isUniqueViolation, Patient, TenantTransactions } from '@ivks/server';
 import { AppException } from '../common/app.exception';
 import { infusionView } from '../infusions/infusion.view';
 import type { EnrolPatientDto, ListPatientsQueryDto } from './dto/patient.dto';
@@ -47,7 +47,10 @@ function summarySelect(extraColumns = ''): string {
 
 @Injectable()
 export class PatientsService {
-  constructor(private readonly tenants: TenantTransactions) {}
+  constructor(
+    private readonly tenants: TenantTransactions,
+    private readonly audit: AuditTrail,
+  ) {}
 
   async list(query: ListPatientsQueryDto): Promise<Page<PatientSummary>> {
     const perPage = query.perPage ?? 25;
@@ -80,6 +83,18 @@ export class PatientsService {
           )[0]?.total ?? 0);
 
     return { data: rows.map(summaryView), total };
+  }
+
+  /** A staff member's read of a patient, recorded in the audit trail in the same transaction. */
+  async view(id: string): Promise<PatientDetail> {
+    const patient = await this.get(id);
+    await this.audit.record({
+      action: 'patient.viewed',
+      subject: { type: 'patient', id },
+      details: {},
+    });
+
+    return patient;
   }
 
   async get(id: string): Promise<PatientDetail> {

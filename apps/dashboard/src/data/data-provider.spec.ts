@@ -4,7 +4,12 @@
 // Node rather than jsdom: no DOM is needed, and react-admin's router needs TextEncoder, which jsdom lacks.
 import { HttpError } from 'react-admin';
 import { ApiClient, type FetchLike } from '../api/api-client';
-import { createDataProvider, patientListQuery, totalOf } from './data-provider';
+import {
+  auditEventListQuery,
+  createDataProvider,
+  patientListQuery,
+  totalOf,
+} from './data-provider';
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
 
@@ -65,6 +70,53 @@ describe('patientListQuery', () => {
   });
 });
 
+describe('auditEventListQuery', () => {
+  const actor = '0f8fad5b-d9cb-469f-a165-70867728950e';
+
+  it('maps the action, ids and whole days on the clinic’s clock to the API’s query string', () => {
+    const query = auditEventListQuery({
+      pagination: { page: 3, perPage: 50 },
+      sort: { field: 'seq', order: 'DESC' },
+      filter: {
+        action: 'patient.viewed',
+        actorUserId: actor,
+        fromDate: '2025-12-08',
+        toDate: '2025-12-09',
+        timeZone: 'America/New_York',
+      },
+    });
+
+    expect(Object.fromEntries(query)).toEqual({
+      page: '3',
+      perPage: '50',
+      action: 'patient.viewed',
+      actorUserId: actor,
+      from: '2025-12-08T05:00:00.000Z',
+      to: '2025-12-10T05:00:00.000Z',
+    });
+  });
+
+  it('leaves out what the API would refuse: unknown actions, malformed ids and dates, a range that ends first', () => {
+    const query = auditEventListQuery({
+      filter: {
+        action: 'patient.deleted',
+        subjectId: 'p1',
+        fromDate: '2025-12-09',
+        toDate: '2025-12-01',
+        timeZone: 'America/New_York',
+      },
+    });
+    const malformed = auditEventListQuery({ filter: { fromDate: 'last week', toDate: '' } });
+
+    expect(Object.fromEntries(query)).toEqual({
+      page: '1',
+      perPage: '25',
+      from: '2025-12-09T05:00:00.000Z',
+    });
+    expect(malformed.toString()).toBe('page=1&perPage=25');
+  });
+});
+
 describe('totalOf', () => {
   it('reads the total from the body first', () => {
     expect(totalOf({ total: 7 }, new Headers({ 'X-Total-Count': '9' }))).toBe(7);
@@ -92,6 +144,22 @@ describe('createDataProvider', () => {
 
     expect(result).toEqual({ data: [], total: 26 });
     expect(calls[0]?.url).toBe('/api/v1/patients?page=5&perPage=25&sort=familyName&order=ASC');
+  });
+
+  it('lists the audit trail with each event’s place in the trail as its id', async () => {
+    const event = { seq: 7, action: 'auth.signed_in', occurredAt: '2025-12-09T15:30:00.000Z' };
+    const { api, calls } = scriptedApi([
+      { status: 200, body: { data: [event] }, headers: { 'X-Total-Count': '7' } },
+    ]);
+
+    const result = await createDataProvider(api).getList('audit-events', {
+      pagination: { page: 1, perPage: 25 },
+      sort: { field: 'seq', order: 'DESC' },
+      filter: { action: 'auth.signed_in', timeZone: 'America/New_York' },
+    });
+
+    expect(result).toEqual({ data: [{ ...event, id: 7 }], total: 7 });
+    expect(calls[0]?.url).toBe('/api/v1/audit-events?page=1&perPage=25&action=auth.signed_in');
   });
 
   it('reads one patient by id', async () => {

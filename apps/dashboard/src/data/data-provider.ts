@@ -1,6 +1,9 @@
 import {
+  AUDIT_ACTIONS,
   PATIENT_SORT_FIELDS,
   PATIENT_STATUSES,
+  type AuditAction,
+  type AuditEvent,
   type EnrolPatientRequest,
   type Page,
   type PatientSortField,
@@ -16,6 +19,7 @@ import {
   type RaRecord,
 } from 'react-admin';
 import type { ApiClient } from '../api/api-client';
+import { startOfDayInZone } from '../time/format-in-zone';
 
 const DEFAULT_PER_PAGE = 25;
 
@@ -30,13 +34,25 @@ function isStatus(value: unknown): value is PatientStatus {
   return typeof value === 'string' && (PATIENT_STATUSES as readonly string[]).includes(value);
 }
 
-/** Maps react-admin's list parameters to the patient list's query string. */
-export function patientListQuery(params: Partial<GetListParams>): URLSearchParams {
+function isAuditAction(value: unknown): value is AuditAction {
+  return typeof value === 'string' && (AUDIT_ACTIONS as readonly string[]).includes(value);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function pageQuery(params: Partial<GetListParams>): URLSearchParams {
   const query = new URLSearchParams();
   const page = params.pagination?.page ?? 1;
   const perPage = params.pagination?.perPage ?? DEFAULT_PER_PAGE;
   query.set('page', String(Math.max(1, page)));
   query.set('perPage', String(perPage));
+
+  return query;
+}
+
+/** Maps react-admin's list parameters to the patient list's query string. */
+export function patientListQuery(params: Partial<GetListParams>): URLSearchParams {
+  const query = pageQuery(params);
 
   const field = params.sort?.field;
   const sort = field === undefined ? undefined : (SORT_ALIASES[field] ?? field);
@@ -56,6 +72,43 @@ export function patientListQuery(params: Partial<GetListParams>): URLSearchParam
   return query;
 }
 
+/** An audit event as react-admin lists it: its place in the clinic's trail is its id. */
+export type AuditEventRecord = AuditEvent & { id: number };
+
+/**
+ * Maps react-admin's list parameters to the audit trail's query string. The trail is always
+ * newest first, so the sort is not sent. The date filters (`fromDate`, `toDate`, both included)
+ * are whole days on the clinic's clock, which the list passes as the `timeZone` filter.
+ */
+export function auditEventListQuery(params: Partial<GetListParams>): URLSearchParams {
+  const query = pageQuery(params);
+  const filter = (params.filter ?? {}) as Record<string, unknown>;
+  if (isAuditAction(filter.action)) {
+    query.set('action', filter.action);
+  }
+  for (const key of ['actorUserId', 'subjectId']) {
+    const id = filter[key];
+    if (typeof id === 'string' && UUID.test(id)) {
+      query.set(key, id);
+    }
+  }
+
+  const timeZone = typeof filter.timeZone === 'string' ? filter.timeZone : 'UTC';
+  const from =
+    typeof filter.fromDate === 'string' ? startOfDayInZone(filter.fromDate, timeZone) : null;
+  const to =
+    typeof filter.toDate === 'string' ? startOfDayInZone(filter.toDate, timeZone, 1) : null;
+  if (from !== null) {
+    query.set('from', from);
+  }
+  // The API refuses an end before the start; the list then runs from the start alone.
+  if (to !== null && (from === null || to > from)) {
+    query.set('to', to);
+  }
+
+  return query;
+}
+
 /**
  * The number of matching rows. React-admin moves back to the last page when asked for one past it,
  * which only works with the real total, so an answer without one is an error, not a guess.
@@ -70,7 +123,7 @@ export function totalOf(body: Partial<Page<unknown>>, headers: Pick<Headers, 'ge
     return fromHeader;
   }
 
-  throw new HttpError('The server did not say how many patients there are.', 500, {});
+  throw new HttpError('The server did not say how many records there are.', 500, {});
 }
 
 function unsupported(action: string, resource: string): Promise<never> {
@@ -118,6 +171,14 @@ export function createDataProvider(api: ApiClient): DataProvider {
 
   return {
     getList: async <RecordType extends RaRecord>(resource: string, params: GetListParams) => {
+      if (resource === 'audit-events') {
+        const { body, headers } = await api.request<Page<AuditEvent>>(
+          `/audit-events?${auditEventListQuery(params).toString()}`,
+        );
+        const records: AuditEventRecord[] = body.data.map((event) => ({ ...event, id: event.seq }));
+
+        return { data: records as unknown as RecordType[], total: totalOf(body, headers) };
+      }
       if (resource !== 'patients') {
         return unsupported('list', resource);
       }

@@ -1,4 +1,4 @@
-import { formatInZone, wallClockToInstant } from './format-in-zone';
+import { formatInZone, startOfDayInZone, wallClockToInstant } from './format-in-zone';
 
 describe('formatInZone', () => {
   it('shows the clinic’s clock, not the computer’s', () => {
@@ -33,5 +33,17 @@ describe('wallClockToInstant', () => {
 
   it('returns null for text that is not a time', () => {
     expect(wallClockToInstant('soon', 'America/New_York')).toBeNull();
+  });
+});
+
+describe('startOfDayInZone', () => {
+  it('finds midnight on the clinic’s clock, and the midnight after a day that is 25 hours long', () => {
+    expect(startOfDayInZone('2025-12-09', 'America/New_York')).toBe('2025-12-09T05:00:00.000Z');
+    expect(startOfDayInZone('2025-11-02', 'America/New_York', 1)).toBe('2025-11-03T05:00:00.000Z');
+  });
+
+  it('returns null for text that is not a date', () => {
+    expect(startOfDayInZone('2025-12-09T10:30', 'America/New_York')).toBeNull();
+    expect(startOfDayInZone('yesterday', 'America/New_York')).toBeNull();
   });
 });

@@ -25,3 +25,16 @@ export function wallClockToInstant(localDateTime: string, timeZone: string): str
 
   return local.isValid ? local.toUTC().toISO() : null;
 }
+
+/**
+ * The instant a calendar day ("2025-12-09") begins on a zone's clock, `days` later, in UTC. A
+ * date filter picks whole days on the clinic's clock, and days are not all 24 hours long.
+ */
+export function startOfDayInZone(isoDate: string, timeZone: string, days = 0): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) {
+    return null;
+  }
+  const start = DateTime.fromISO(isoDate, { zone: timeZone }).startOf('day').plus({ days });
+
+  return start.isValid ? start.toUTC().toISO() : null;
+}
