@@ -5,5 +5,6 @@ module.exports = {
   testEnvironment: 'jsdom',
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'],
+  setupFiles: ['<rootDir>/jest.setup.cjs'],
   ...swcJestTransform,
 };

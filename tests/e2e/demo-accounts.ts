@@ -4,7 +4,7 @@ export const DEMO_PASSWORD = 'calm-harbour-demo';
 export const HARBOURSIDE = {
   name: 'Harbourside Ketamine Clinic',
   clinician: 'clinician@harbourside.example',
-  patients: { maya: 'maya@harbourside.example' },
+  patients: { maya: 'maya@harbourside.example', daniel: 'daniel@harbourside.example' },
   patientEmails: [
     'maya@harbourside.example',
     'daniel@harbourside.example',

@@ -1,37 +1,41 @@
-import type { ReactNode } from 'react';
-import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
+import { ChaperonePage } from './chaperone/chaperone-page';
 import { HelpPage } from './help/help-page';
 import { Layout } from './layout/layout';
+import { LibraryItemPage } from './library/library-item-page';
+import { LibraryPage } from './library/library-page';
+import { MusicPage } from './music/music-page';
 import { useSession } from './session/session-context';
+import { SharingPage } from './sharing/sharing-page';
 import { SignInPage } from './sign-in/sign-in-page';
 import { TodayPage } from './today/today-page';
 
-function RequireSignIn({ children }: { children: ReactNode }) {
+function RequireSignIn() {
   const { session } = useSession();
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
 
   if (session.status === 'restoring') {
     return <p role="status">Loading…</p>;
   }
   if (session.status === 'signed-out') {
-    return <Navigate to="/sign-in" replace state={{ from: pathname }} />;
+    return <Navigate to="/sign-in" replace state={{ from: `${pathname}${search}` }} />;
   }
 
-  return children;
+  return <Outlet />;
 }
 
 export function App() {
   return (
     <Layout>
       <Routes>
-        <Route
-          path="/"
-          element={
-            <RequireSignIn>
-              <TodayPage />
-            </RequireSignIn>
-          }
-        />
+        <Route element={<RequireSignIn />}>
+          <Route path="/" element={<TodayPage />} />
+          <Route path="/library" element={<LibraryPage />} />
+          <Route path="/library/:slug" element={<LibraryItemPage />} />
+          <Route path="/music" element={<MusicPage />} />
+          <Route path="/sharing" element={<SharingPage />} />
+        </Route>
+        <Route path="/chaperone/:token" element={<ChaperonePage />} />
         <Route path="/sign-in" element={<SignInPage />} />
         <Route path="/help" element={<HelpPage />} />
         <Route path="*" element={<Navigate to="/" replace />} />

@@ -8,7 +8,7 @@ export class PatientTodayPage {
   constructor(private readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Today' });
     this.nextInfusion = page.getByRole('region', { name: 'Your next infusion' });
-    this.course = page.getByRole('region', { name: 'Your course' });
+    this.course = page.getByRole('region', { name: 'Your course', exact: true });
   }
 
   async expectLoaded(): Promise<void> {

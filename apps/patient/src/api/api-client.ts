@@ -157,6 +157,11 @@ export class ApiClient {
     return this.refreshInFlight;
   }
 
+  /** Calls a route that needs no sign-in, such as the page a shared link opens. */
+  requestWithoutSession<T>(path: string): Promise<T> {
+    return this.send<T>(path, {}, false);
+  }
+
   /** Calls an authenticated route; on a 401 it refreshes the session once and tries again. */
   async request<T>(path: string, options: RequestOptions = {}): Promise<T> {
     try {

@@ -1,6 +1,13 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { Link, useLocation } from 'react-router-dom';
+import { Link, NavLink, useLocation } from 'react-router-dom';
 import { useSession } from '../session/session-context';
+
+const NAV_LINKS = [
+  { to: '/', label: 'Today' },
+  { to: '/library', label: 'Library' },
+  { to: '/music', label: 'Music' },
+  { to: '/sharing', label: 'Sharing' },
+];
 
 export function Layout({ children }: { children: ReactNode }) {
   const { session, signOut } = useSession();
@@ -33,6 +40,21 @@ export function Layout({ children }: { children: ReactNode }) {
           </Link>
         </div>
       </header>
+      {session.status === 'signed-in' && (
+        <nav className="service-nav" aria-label="Main menu">
+          <div className="width-container">
+            <ul className="service-nav__list">
+              {NAV_LINKS.map(({ to, label }) => (
+                <li key={to}>
+                  <NavLink className="service-nav__link" to={to} end={to === '/'}>
+                    {label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </nav>
+      )}
       {session.status === 'signed-in' && (
         <div className="account-bar">
           <div className="width-container account-bar__inner">

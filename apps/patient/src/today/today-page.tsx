@@ -1,7 +1,9 @@
 import type { TodayView } from '@ivks/contracts';
 import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { ApiRequestError } from '../api/api-client';
 import { usePageTitle } from '../layout/use-page-title';
+import { CALM_NOW_SLUG } from '../library/library-source';
 import { useSession } from '../session/session-context';
 import { formatInfusionTime, relativeDay } from './infusion-time';
 
@@ -30,6 +32,18 @@ function NextInfusion({ today }: { today: TodayView }) {
       {when !== null && <p>That is {when}.</p>}
       <p>It is planned to last about {nextInfusion.durationMinutes} minutes.</p>
     </>
+  );
+}
+
+/** Shown whether or not the day loads: a hard moment should not wait for the network. */
+function CalmNow() {
+  return (
+    <p className="calm-now">
+      <Link className="calm-now__link" to={`/library/${CALM_NOW_SLUG}`}>
+        Calm now
+      </Link>{' '}
+      – a short breathing exercise you can do anywhere.
+    </p>
   );
 }
 
@@ -114,6 +128,7 @@ export function TodayPage() {
         >
           Try again
         </button>
+        <CalmNow />
       </>
     );
   }
@@ -127,6 +142,7 @@ export function TodayPage() {
       <p className="lead">
         Hello, {today.patient.givenName} {today.patient.familyName}.
       </p>
+      <CalmNow />
 
       <section className="panel" aria-labelledby="next-infusion">
         <h2 id="next-infusion">Your next infusion</h2>
@@ -150,6 +166,19 @@ export function TodayPage() {
           )}
         </p>
         <p>Follow your clinic&apos;s own instructions for before and after each infusion.</p>
+      </section>
+
+      <section aria-labelledby="support">
+        <h2 id="support">Support for your course</h2>
+        <ul className="list list--bullet">
+          <li>
+            <Link to="/library">Library</Link>: guides, calming exercises, journal prompts and
+            checklists
+          </li>
+          <li>
+            <Link to="/music">Music</Link> for before, during and after an infusion
+          </li>
+        </ul>
       </section>
     </>
   );
