@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuditEvent, AuditEventPage } from '@ivks/contracts';
-import { TenantTransactions } from '@ivks/server';
+import { pageTotal, TenantTransactions } from '@ivks/server';
 import type { ListAuditEventsQueryDto } from './dto/audit-event.dto';
 
 interface AuditEventRow {
@@ -65,16 +65,14 @@ export class AuditEventsService {
        LIMIT $7 OFFSET $8`,
       [...filters, perPage, (page - 1) * perPage],
     );
-    const first = rows[0];
-    const total =
-      first?.total !== undefined
-        ? first.total
-        : ((
-            await this.tenants.manager.query<{ total: number }[]>(
-              `SELECT count(*)::int AS total FROM audit_events e ${FILTERS}`,
-              filters,
-            )
-          )[0]?.total ?? 0);
+    const total = await pageTotal(rows, async () => {
+      const [counted] = await this.tenants.manager.query<{ total: number }[]>(
+        `SELECT count(*)::int AS total FROM audit_events e ${FILTERS}`,
+        filters,
+      );
+
+      return counted?.total ?? 0;
+    });
 
     return { data: rows.map(eventView), total };
   }

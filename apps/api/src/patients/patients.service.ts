@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Page, PatientDetail, PatientSortField, PatientSummary } from '@ivks/contracts';
-import { AuditTrail, Infusion, isUniqueViolation, Patient, TenantTransactions } from '@ivks/server';
+import {
+  AuditTrail,
+  Infusion,
+  isUniqueViolation,
+  pageTotal,
+  Patient,
+  TenantTransactions,
+} from '@ivks/server';
 import { AppException } from '../common/app.exception';
 import { infusionView } from '../infusions/infusion.view';
 import type { EnrolPatientDto, ListPatientsQueryDto } from './dto/patient.dto';
@@ -71,16 +78,14 @@ export class PatientsService {
        LIMIT $4 OFFSET $5`,
       [...filters, perPage, (page - 1) * perPage],
     );
-    const first = rows[0];
-    const total =
-      first?.total !== undefined
-        ? first.total
-        : ((
-            await this.tenants.manager.query<{ total: number }[]>(
-              `SELECT count(*)::int AS total FROM patients p ${where}`,
-              filters,
-            )
-          )[0]?.total ?? 0);
+    const total = await pageTotal(rows, async () => {
+      const [counted] = await this.tenants.manager.query<{ total: number }[]>(
+        `SELECT count(*)::int AS total FROM patients p ${where}`,
+        filters,
+      );
+
+      return counted?.total ?? 0;
+    });
 
     return { data: rows.map(summaryView), total };
   }

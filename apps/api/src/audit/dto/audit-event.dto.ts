@@ -10,18 +10,15 @@ import {
   type AuditSubjectType,
   ROLES,
 } from '@ivks/contracts';
-import { Type } from 'class-transformer';
 import {
   IsIn,
-  IsInt,
   IsOptional,
   IsUUID,
-  Max,
-  Min,
   registerDecorator,
   type ValidationArguments,
 } from 'class-validator';
 import { IsInstant } from '../../common/is-instant';
+import { PageQueryDto } from '../../common/page-query.dto';
 
 /** An instant later than the one in `earlier`, when both are given. */
 function IsLaterThan(earlier: string) {
@@ -49,22 +46,7 @@ function IsLaterThan(earlier: string) {
   };
 }
 
-export class ListAuditEventsQueryDto implements AuditEventListQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'page must be a whole number' })
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'perPage must be a whole number' })
-  @Min(1)
-  @Max(100)
-  perPage?: number;
-
+export class ListAuditEventsQueryDto extends PageQueryDto implements AuditEventListQuery {
   @ApiPropertyOptional({ enum: AUDIT_ACTIONS })
   @IsOptional()
   @IsIn(AUDIT_ACTIONS, { message: `action must be one of ${AUDIT_ACTIONS.join(', ')}` })

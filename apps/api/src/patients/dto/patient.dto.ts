@@ -14,39 +14,22 @@ import {
   type PatientSummary,
   type SortOrder,
 } from '@ivks/contracts';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   IsEmail,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
 import { IsTimeZone } from '../../common/is-time-zone';
+import { PageQueryDto } from '../../common/page-query.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class ListPatientsQueryDto implements PatientListQuery {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'page must be a whole number' })
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'perPage must be a whole number' })
-  @Min(1)
-  @Max(100)
-  perPage?: number;
-
+export class ListPatientsQueryDto extends PageQueryDto implements PatientListQuery {
   @ApiPropertyOptional({ enum: PATIENT_SORT_FIELDS, default: 'familyName' })
   @IsOptional()
   @IsIn(PATIENT_SORT_FIELDS, { message: `sort must be one of ${PATIENT_SORT_FIELDS.join(', ')}` })
