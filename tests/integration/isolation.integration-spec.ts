@@ -114,6 +114,11 @@ describe('clinic isolation across every documented route', () => {
       },
       'PUT /api/v1/me/assignments/{id}/checklist/{itemId}': { checked: true },
       'PUT /api/v1/me/assignments/{id}/done': { done: true },
+      'PUT /api/v1/me/infusions/{id}/readiness': {
+        rideArranged: true,
+        instructionsFollowed: true,
+        chaperoneBriefed: true,
+      },
       'PUT /api/v1/content/{slug}': {
         slug: clinic.content.slug,
         kind: 'guide',

@@ -14,6 +14,7 @@ import { MyAssignmentsModule } from './my-assignments/my-assignments.module';
 import { PathwaysModule } from './pathways/pathways.module';
 import { PatientLinksModule } from './patient-links/patient-links.module';
 import { PatientsModule } from './patients/patients.module';
+import { ReadinessModule } from './readiness/readiness.module';
 import { TodayModule } from './today/today.module';
 
 @Module({
@@ -32,6 +33,7 @@ import { TodayModule } from './today/today.module';
     PatientLinksModule,
     ContentModule,
     AuditModule,
+    ReadinessModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -1,5 +1,5 @@
 import type { Role } from '@ivks/contracts';
-import { Admin, Resource } from 'react-admin';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { ApiClient } from './api/api-client';
 import { auditEvents, readsAuditTrail } from './audit-events';
 import { createAuthProvider } from './auth/auth-provider';
@@ -7,6 +7,7 @@ import { createDataProvider } from './data/data-provider';
 import { infusions } from './infusions';
 import { AppLayout } from './layout/app-layout';
 import { patients } from './patients';
+import { readinessRoute } from './readiness';
 import { SignInPage } from './sign-in/sign-in-page';
 
 const api = new ApiClient();
@@ -28,6 +29,7 @@ export function App() {
           <Resource {...patients} />
           <Resource {...infusions} />
           {readsAuditTrail(role) ? <Resource {...auditEvents} /> : null}
+          <CustomRoutes>{readinessRoute}</CustomRoutes>
         </>
       )}
     </Admin>

@@ -6,4 +6,5 @@ export * from './pagination';
 export * from './pathways';
 export * from './patient-links';
 export * from './patients';
+export * from './readiness';
 export * from './roles';

@@ -29,6 +29,7 @@ export * from './pathways/pathway-task.entity';
 export * from './pathways/pathway.entity';
 export * from './patient-links/patient-link.entity';
 export * from './patients/patient.entity';
+export * from './readiness/infusion-readiness.entity';
 export * from './queues/queues';
 export * from './queues/queues.module';
 export * from './readiness/infusion-readiness.entity';

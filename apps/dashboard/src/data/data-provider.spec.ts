@@ -256,3 +256,100 @@ describe('createDataProvider', () => {
     ]);
   });
 });
+
+describe('the care methods', () => {
+  it('schedules a course under its patient, sending only the infusions', async () => {
+    const course = { infusions: [{ id: 'i1', scheduledAt: '2025-12-09T15:30:00.000Z' }] };
+    const { api, calls } = scriptedApi([{ status: 201, body: course }]);
+
+    const result = await createDataProvider(api).scheduleCourse('p1', [
+      { scheduledAt: '2025-12-09T15:30:00.000Z' },
+      { scheduledAt: '2025-12-11T15:30:00.000Z' },
+    ]);
+
+    expect(result).toEqual(course);
+    expect(calls[0]).toEqual({
+      url: '/api/v1/patients/p1/course',
+      method: 'POST',
+      body: {
+        infusions: [
+          { scheduledAt: '2025-12-09T15:30:00.000Z' },
+          { scheduledAt: '2025-12-11T15:30:00.000Z' },
+        ],
+      },
+    });
+  });
+
+  it('keeps the API’s field problems of each course row, so the form can show them', async () => {
+    const { api } = scriptedApi([
+      {
+        status: 409,
+        body: {
+          statusCode: 409,
+          code: 'infusion_slot_taken',
+          message: 'This patient already has an infusion then.',
+          fields: {
+            'infusions.1.scheduledAt': ['This patient already has an infusion at that time'],
+          },
+        },
+      },
+    ]);
+
+    const error: unknown = await createDataProvider(api)
+      .scheduleCourse('p1', [{ scheduledAt: '2025-12-09T15:30:00.000Z' }])
+      .catch((caught: unknown) => caught);
+
+    expect(error).toMatchObject({
+      status: 409,
+      message: 'This patient already has an infusion then.',
+      body: {
+        errors: { 'infusions.1.scheduledAt': 'This patient already has an infusion at that time' },
+      },
+    });
+  });
+
+  it('lists the clinic’s pathways and applies one to a patient', async () => {
+    const pathway = { id: 'w1', name: 'Six-infusion course' };
+    const { api, calls } = scriptedApi([
+      { status: 200, body: { data: [pathway], total: 1 } },
+      { status: 201, body: { created: 4, assignments: [] } },
+    ]);
+    const dataProvider = createDataProvider(api);
+
+    await expect(dataProvider.listPathways()).resolves.toEqual([pathway]);
+    await expect(dataProvider.applyPathway('p1', 'w1')).resolves.toEqual({
+      created: 4,
+      assignments: [],
+    });
+    expect(calls).toEqual([
+      { url: '/api/v1/pathways', method: 'GET', body: undefined },
+      { url: '/api/v1/patients/p1/pathways', method: 'POST', body: { pathwayId: 'w1' } },
+    ]);
+  });
+
+  it('reads a patient’s assignments, escaping the id in the address', async () => {
+    const { api, calls } = scriptedApi([{ status: 200, body: { groups: [] } }]);
+
+    await expect(createDataProvider(api).patientAssignments('p/1')).resolves.toEqual({
+      groups: [],
+    });
+    expect(calls[0]?.url).toBe('/api/v1/patients/p%2F1/assignments');
+  });
+
+  it('reads the readiness board of today, or of a chosen day', async () => {
+    const board = { date: '2025-12-09', timeZone: 'America/New_York', rows: [] };
+    const { api, calls } = scriptedApi([
+      { status: 200, body: board },
+      { status: 200, body: board },
+    ]);
+    const dataProvider = createDataProvider(api);
+
+    await dataProvider.readinessBoard();
+    await dataProvider.readinessBoard('2025-12-09');
+
+    expect(calls.map((call) => call.url)).toEqual([
+      '/api/v1/readiness',
+      '/api/v1/readiness?date=2025-12-09',
+    ]);
+  });
+});

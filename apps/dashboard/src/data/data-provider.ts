@@ -2,12 +2,17 @@ import {
   AUDIT_ACTIONS,
   PATIENT_SORT_FIELDS,
   PATIENT_STATUSES,
+  type ApplyPathwayResult,
+  type AssignmentGroups,
   type AuditAction,
   type AuditEvent,
   type EnrolPatientRequest,
   type Page,
+  type Pathway,
   type PatientSortField,
   type PatientStatus,
+  type ReadinessBoard,
+  type ScheduledCourse,
   type ScheduleInfusionRequest,
 } from '@ivks/contracts';
 import {
@@ -159,7 +164,63 @@ function path(...segments: (string | number)[]): string {
   return `/${segments.map((segment) => encodeURIComponent(String(segment))).join('/')}`;
 }
 
-export function createDataProvider(api: ApiClient): DataProvider {
+/** What the dashboard asks of the API beyond react-admin's record methods. */
+export interface CareMethods {
+  /** Schedules a course's infusions at once; all of them, or none. */
+  scheduleCourse(patientId: string, infusions: ScheduleInfusionRequest[]): Promise<ScheduledCourse>;
+  listPathways(): Promise<Pathway[]>;
+  applyPathway(patientId: string, pathwayId: string): Promise<ApplyPathwayResult>;
+  patientAssignments(patientId: string): Promise<AssignmentGroups>;
+  /** One day's board on the clinic's clock; today there when no date is given. */
+  readinessBoard(date?: string): Promise<ReadinessBoard>;
+}
+
+export type CareDataProvider = DataProvider & CareMethods;
+
+function careMethods(api: ApiClient): CareMethods {
+  return {
+    scheduleCourse: async (patientId, infusions) => {
+      const { body } = await api.request<ScheduledCourse>(path('patients', patientId, 'course'), {
+        method: 'POST',
+        body: { infusions },
+      });
+
+      return body;
+    },
+
+    listPathways: async () => {
+      const { body } = await api.request<Page<Pathway>>('/pathways');
+
+      return body.data;
+    },
+
+    applyPathway: async (patientId, pathwayId) => {
+      const { body } = await api.request<ApplyPathwayResult>(
+        path('patients', patientId, 'pathways'),
+        { method: 'POST', body: { pathwayId } },
+      );
+
+      return body;
+    },
+
+    patientAssignments: async (patientId) => {
+      const { body } = await api.request<AssignmentGroups>(
+        path('patients', patientId, 'assignments'),
+      );
+
+      return body;
+    },
+
+    readinessBoard: async (date) => {
+      const query = date === undefined || date === '' ? '' : `?${new URLSearchParams({ date })}`;
+      const { body } = await api.request<ReadinessBoard>(`/readiness${query}`);
+
+      return body;
+    },
+  };
+}
+
+export function createDataProvider(api: ApiClient): CareDataProvider {
   const getOne = async <RecordType extends RaRecord>(resource: string, id: RaRecord['id']) => {
     if (resource !== 'patients' && resource !== 'infusions') {
       return unsupported('show', resource);
@@ -170,6 +231,8 @@ export function createDataProvider(api: ApiClient): DataProvider {
   };
 
   return {
+    ...careMethods(api),
+
     getList: async <RecordType extends RaRecord>(resource: string, params: GetListParams) => {
       if (resource === 'audit-events') {
         const { body, headers } = await api.request<Page<AuditEvent>>(

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { AppBar, Layout, TitlePortal, useGetIdentity } from 'react-admin';
+import { AppBar, Layout, Menu, TitlePortal, useGetIdentity } from 'react-admin';
 import type { StaffIdentity } from '../auth/auth-provider';
+import { READINESS_PATH } from '../readiness';
 
 function ClinicName() {
   const { identity } = useGetIdentity();
@@ -26,6 +27,19 @@ function ClinicAppBar() {
   );
 }
 
+function AppMenu() {
+  return (
+    <Menu>
+      <Menu.ResourceItems />
+      <Menu.Item to={READINESS_PATH} primaryText="Readiness" />
+    </Menu>
+  );
+}
+
 export function AppLayout({ children }: { children: ReactNode }) {
-  return <Layout appBar={ClinicAppBar}>{children}</Layout>;
+  return (
+    <Layout appBar={ClinicAppBar} menu={AppMenu}>
+      {children}
+    </Layout>
+  );
 }

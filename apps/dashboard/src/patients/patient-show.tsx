@@ -14,6 +14,7 @@ import {
 } from 'react-admin';
 import { useClinicTimeZone } from '../layout/use-clinic-time-zone';
 import { formatInZone } from '../time/format-in-zone';
+import { PatientCare } from './patient-care';
 import { CourseProgressField, NextInfusionField, STATUS_LABELS, fullName } from './patient-fields';
 
 const INFUSION_STATUS_LABELS: Record<InfusionStatus, string> = {
@@ -86,6 +87,7 @@ export function PatientShow() {
           </Datagrid>
         </ArrayField>
       </SimpleShowLayout>
+      <PatientCare />
     </Show>
   );
 }

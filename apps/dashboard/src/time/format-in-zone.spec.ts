@@ -1,4 +1,9 @@
-import { formatInZone, startOfDayInZone, wallClockToInstant } from './format-in-zone';
+import {
+  formatInZone,
+  formatTimeInZone,
+  startOfDayInZone,
+  wallClockToInstant,
+} from './format-in-zone';
 
 describe('formatInZone', () => {
   it('shows the clinic’s clock, not the computer’s', () => {
@@ -45,5 +50,16 @@ describe('startOfDayInZone', () => {
   it('returns null for text that is not a date', () => {
     expect(startOfDayInZone('2025-12-09T10:30', 'America/New_York')).toBeNull();
     expect(startOfDayInZone('yesterday', 'America/New_York')).toBeNull();
+  });
+});
+
+describe('formatTimeInZone', () => {
+  it('shows the time of day on the clinic’s clock, not the computer’s', () => {
+    expect(formatTimeInZone('2033-06-15T03:30:00.000Z', 'America/New_York')).toBe('11:30 pm');
+    expect(formatTimeInZone('2033-06-15T03:30:00.000Z', 'Europe/Dublin')).toBe('4:30 am');
+  });
+
+  it('shows text that is not an instant as it came', () => {
+    expect(formatTimeInZone('soon', 'America/New_York')).toBe('soon');
   });
 });

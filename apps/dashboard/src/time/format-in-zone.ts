@@ -38,3 +38,13 @@ export function startOfDayInZone(isoDate: string, timeZone: string, days = 0): s
 
   return start.isValid ? start.toUTC().toISO() : null;
 }
+
+/** The time of day of an instant on a zone's clock, like "11:30 pm", for lists of one day. */
+export function formatTimeInZone(isoInstant: string, timeZone: string): string {
+  const local = DateTime.fromISO(isoInstant, { zone: timeZone });
+  if (!local.isValid) {
+    return isoInstant;
+  }
+
+  return local.setLocale('en-GB').toFormat('h:mm a').toLowerCase();
+}

@@ -11,6 +11,7 @@ import { PathwayTask } from '../pathways/pathway-task.entity';
 import { Pathway } from '../pathways/pathway.entity';
 import { PatientLink } from '../patient-links/patient-link.entity';
 import { Patient } from '../patients/patient.entity';
+import { InfusionReadiness } from '../readiness/infusion-readiness.entity';
 
 export const ENTITIES = [
   Clinic,
@@ -26,4 +27,5 @@ export const ENTITIES = [
   PatientLink,
   ClinicContentItem,
   ClinicInstruction,
+  InfusionReadiness,
 ];
