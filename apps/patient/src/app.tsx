@@ -5,13 +5,16 @@ import { Layout } from './layout/layout';
 import { LibraryItemPage } from './library/library-item-page';
 import { LibraryPage } from './library/library-page';
 import { MusicPage } from './music/music-page';
+import { PlanPage } from './plan/plan-page';
+import { TaskPage } from './plan/task-page';
+import { TicksProvider } from './plan/ticks-context';
 import { useSession } from './session/session-context';
 import { SharingPage } from './sharing/sharing-page';
 import { SignInPage } from './sign-in/sign-in-page';
 import { TodayPage } from './today/today-page';
 
 function RequireSignIn() {
-  const { session } = useSession();
+  const { session, api } = useSession();
   const { pathname, search } = useLocation();
 
   if (session.status === 'restoring') {
@@ -21,7 +24,11 @@ function RequireSignIn() {
     return <Navigate to="/sign-in" replace state={{ from: `${pathname}${search}` }} />;
   }
 
-  return <Outlet />;
+  return (
+    <TicksProvider api={api} userId={session.me.userId}>
+      <Outlet />
+    </TicksProvider>
+  );
 }
 
 export function App() {
@@ -30,6 +37,8 @@ export function App() {
       <Routes>
         <Route element={<RequireSignIn />}>
           <Route path="/" element={<TodayPage />} />
+          <Route path="/plan" element={<PlanPage />} />
+          <Route path="/plan/:assignmentId" element={<TaskPage />} />
           <Route path="/library" element={<LibraryPage />} />
           <Route path="/library/:slug" element={<LibraryItemPage />} />
           <Route path="/music" element={<MusicPage />} />

@@ -4,6 +4,7 @@ import { useSession } from '../session/session-context';
 
 const NAV_LINKS = [
   { to: '/', label: 'Today' },
+  { to: '/plan', label: 'Plan' },
   { to: '/library', label: 'Library' },
   { to: '/music', label: 'Music' },
   { to: '/sharing', label: 'Sharing' },

@@ -56,3 +56,27 @@ export function relativeDay(
 
   return days === 1 ? 'tomorrow' : null;
 }
+
+/** The time on the patient's own clock, such as "7:00 am". */
+export function clockTime(isoInstant: string, timeZone: string): string {
+  return inZone(isoInstant, timeZone).local.setLocale('en-GB').toFormat('h:mm a').toLowerCase();
+}
+
+/**
+ * The day on the patient's own calendar in words: "today", "tomorrow", or the date, such as
+ * "Tuesday 9 December", with the year only when it is not this year.
+ */
+export function dayInWords(
+  isoInstant: string,
+  timeZone: string,
+  now: DateTime = DateTime.now(),
+): string {
+  const relative = relativeDay(isoInstant, timeZone, now);
+  if (relative !== null) {
+    return relative;
+  }
+  const { local } = inZone(isoInstant, timeZone);
+  const sameYear = local.year === now.setZone(local.zone).year;
+
+  return local.setLocale('en-GB').toFormat(sameYear ? 'cccc d LLLL' : 'cccc d LLLL yyyy');
+}

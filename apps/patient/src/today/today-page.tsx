@@ -5,7 +5,9 @@ import { ApiRequestError } from '../api/api-client';
 import { usePageTitle } from '../layout/use-page-title';
 import { CALM_NOW_SLUG } from '../library/library-source';
 import { useSession } from '../session/session-context';
+import { DueNext } from './due-next';
 import { formatInfusionTime, relativeDay } from './infusion-time';
+import { ReadinessPanel } from './readiness-panel';
 
 type Load =
   | { state: 'loading' }
@@ -148,6 +150,12 @@ export function TodayPage() {
         <h2 id="next-infusion">Your next infusion</h2>
         <NextInfusion today={today} />
       </section>
+
+      {today.nextInfusion !== null && (
+        <ReadinessPanel infusion={today.nextInfusion} timeZone={today.patient.timeZone} />
+      )}
+
+      <DueNext timeZone={today.patient.timeZone} />
 
       <section aria-labelledby="course">
         <h2 id="course">Your course</h2>
