@@ -14,5 +14,8 @@ export const HARBOURSIDE = {
 
 export const JUNIPER = {
   name: 'Juniper Wellness',
+  timeZone: 'America/Los_Angeles',
+  clinician: 'clinician@juniper.example',
+  patients: { sam: 'sam@juniper.example' },
   patientEmails: ['sam@juniper.example', 'alex@juniper.example', 'jordan@juniper.example'],
 };

@@ -47,5 +47,7 @@ export default defineConfig({
       },
     },
     { name: 'dashboard', testMatch: 'dashboard/**/*.e2e.ts', use: { baseURL: DASHBOARD_URL } },
+    // A journey crosses both apps, so its pages name their addresses in full.
+    { name: 'journeys', testMatch: 'journeys/**/*.e2e.ts' },
   ],
 });

@@ -31,6 +31,18 @@ export class PatientPlanPage {
     await expect(this.page).toHaveURL(/\/plan\/[0-9a-f-]{36}$/);
     await expect(this.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   }
+
+  /** Opens the soonest task with this title that is not done yet. */
+  async openFirstOpenTask(title: string): Promise<void> {
+    await this.page
+      .getByRole('main')
+      .getByRole('listitem')
+      .filter({ hasText: 'Not done yet' })
+      .getByRole('link', { name: title, exact: true })
+      .first()
+      .click();
+    await expect(this.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  }
 }
 
 export class PatientTaskPage {

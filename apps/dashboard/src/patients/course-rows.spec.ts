@@ -15,6 +15,23 @@ describe('courseInfusions', () => {
         { scheduledAt: '2031-03-07T15:30:00.000Z' },
         { scheduledAt: '2031-03-10T14:30:00.000Z' },
       ],
+      rowOf: [0, 1],
+    });
+  });
+
+  it('passes over rows left wholly blank, and remembers where each infusion came from', () => {
+    const result = courseInfusions(
+      [
+        { key: 1, date: '', time: '' },
+        { key: 2, date: '2031-03-07', time: '10:30' },
+        { key: 3, date: '', time: '' },
+      ],
+      'America/New_York',
+    );
+
+    expect(result).toEqual({
+      infusions: [{ scheduledAt: '2031-03-07T15:30:00.000Z' }],
+      rowOf: [1],
     });
   });
 
@@ -40,19 +57,24 @@ describe('courseInfusions', () => {
   });
 
   it('asks for at least one infusion', () => {
-    expect(courseInfusions([], 'UTC')).toEqual({
-      problems: { rows: {}, course: 'Add at least one infusion.' },
-    });
+    for (const rows of [[], [{ key: 1, date: '', time: '' }]]) {
+      expect(courseInfusions(rows, 'UTC')).toEqual({
+        problems: { rows: {}, course: 'Add at least one infusion.' },
+      });
+    }
   });
 });
 
 describe('courseProblemsFromApi', () => {
-  it('puts each row’s problem beside that row, and the course’s above them', () => {
+  it('puts each row’s problem beside the row it came from, and the course’s above them', () => {
     expect(
-      courseProblemsFromApi({
-        'infusions.2.scheduledAt': 'This patient already has an infusion at that time',
-        infusions: 'infusions must not list two infusions at the same time',
-      }),
+      courseProblemsFromApi(
+        {
+          'infusions.1.scheduledAt': 'This patient already has an infusion at that time',
+          infusions: 'infusions must not list two infusions at the same time',
+        },
+        [0, 2],
+      ),
     ).toEqual({
       rows: { 2: 'This patient already has an infusion at that time' },
       course: 'infusions must not list two infusions at the same time',
@@ -60,6 +82,6 @@ describe('courseProblemsFromApi', () => {
   });
 
   it('has nothing to show when the API named no field', () => {
-    expect(courseProblemsFromApi(undefined)).toEqual({ rows: {}, course: null });
+    expect(courseProblemsFromApi(undefined, [])).toEqual({ rows: {}, course: null });
   });
 });

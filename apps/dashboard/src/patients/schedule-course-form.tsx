@@ -68,7 +68,7 @@ export function ScheduleCourseForm({
       onScheduled();
     } catch (error) {
       const body = error instanceof HttpError ? (error.body as ErrorBody | undefined) : undefined;
-      setProblems(courseProblemsFromApi(body?.errors));
+      setProblems(courseProblemsFromApi(body?.errors, read.rowOf));
       notify(error instanceof Error ? error.message : 'The course could not be scheduled.', {
         type: 'error',
       });
