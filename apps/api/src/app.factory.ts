@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig, requestIdFor } from '@ivks/server';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { limitBodyDepth } from './common/body-depth';
 import { ConnectionDrain } from './common/connection-drain';
 import { createValidationPipe } from './common/validation';
 
@@ -37,6 +38,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
     done();
   });
   app.get(ConnectionDrain).attachTo(server);
+  limitBodyDepth(server);
   await app.register(fastifyCookie);
   await app.register(helmet, {
     contentSecurityPolicy: {

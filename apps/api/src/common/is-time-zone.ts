@@ -1,7 +1,10 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { IANAZone } from 'luxon';
 
-/** An IANA time zone name such as `America/New_York`. */
+/**
+ * An IANA time zone named by a place, such as `America/New_York`, or UTC. Abbreviations such as
+ * EST name a fixed offset with no daylight saving, so local times would drift by an hour.
+ */
 export function IsTimeZone(options?: ValidationOptions) {
   return (target: object, propertyName: string) => {
     registerDecorator({
@@ -13,7 +16,10 @@ export function IsTimeZone(options?: ValidationOptions) {
         ...options,
       },
       validator: {
-        validate: (value: unknown) => typeof value === 'string' && IANAZone.isValidZone(value),
+        validate: (value: unknown) =>
+          typeof value === 'string' &&
+          (value === 'UTC' || /^[A-Z][A-Za-z_-]+\/[A-Za-z0-9_+/-]+$/.test(value)) &&
+          IANAZone.isValidZone(value),
       },
     });
   };

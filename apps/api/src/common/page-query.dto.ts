@@ -9,6 +9,7 @@ export class PageQueryDto {
   @Type(() => Number)
   @IsInt({ message: 'page must be a whole number' })
   @Min(1)
+  @Max(100_000, { message: 'page must be at most 100000' })
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 25 })

@@ -159,12 +159,18 @@ export class ContentService {
 
   /** Sets the topics given; null clears one, and a topic left out stays as it was. */
   async updateInstructions(
-    changes: Partial<Record<ClinicInstructionTopic, string | null>>,
+    changes: Partial<Record<ClinicInstructionTopic, string | null>> | undefined,
   ): Promise<ClinicInstructions> {
+    if (CLINIC_INSTRUCTION_TOPICS.every((topic) => changes?.[topic] === undefined)) {
+      throw new AppException(
+        'validation_failed',
+        `Send at least one topic to change: ${CLINIC_INSTRUCTION_TOPICS.join(', ')}.`,
+      );
+    }
     const repository = this.tenants.repository(ClinicInstruction);
     const { clinicId, userId } = this.tenants.scope;
     for (const topic of CLINIC_INSTRUCTION_TOPICS) {
-      const body = changes[topic];
+      const body = changes?.[topic];
       if (body === null) {
         await repository.delete({ clinicId, topic });
       } else if (body !== undefined) {

@@ -4,7 +4,7 @@ import { Global, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
 import { APP_CONFIG } from '../config/config.module';
 import { type AppConfig } from '../config/app-config';
-import { pathOnly, REDACTED_PATHS } from './redaction';
+import { loggedPath, pathOnly, REDACTED_PATHS } from './redaction';
 
 /** Who made a request, as far as its log line tells. */
 export interface LoggedIdentity {
@@ -47,7 +47,7 @@ export function requestIdFor(request: { headers: IncomingHttpHeaders }): string 
             req: (req: { id: string; method: string; url?: string }) => ({
               id: req.id,
               method: req.method,
-              path: pathOnly(req.url),
+              path: loggedPath(req.url),
             }),
             res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
           },

@@ -1,4 +1,4 @@
-import { pathOnly } from './redaction';
+import { loggedPath, pathOnly } from './redaction';
 
 describe('pathOnly', () => {
   it.each([
@@ -7,5 +7,16 @@ describe('pathOnly', () => {
     [undefined, ''],
   ])('logs %s as %s', (url, expected) => {
     expect(pathOnly(url)).toBe(expected);
+  });
+});
+
+describe('loggedPath', () => {
+  it.each([
+    ['/api/v1/calendar/0b0c.SECRET-part_x', '/api/v1/calendar/:token'],
+    ['/api/v1/chaperone/0b0c.SECRET?x=1', '/api/v1/chaperone/:token'],
+    ['/api/v1/patients/0b0c?q=Maya', '/api/v1/patients/0b0c'],
+    ['/api/v1/me/links', '/api/v1/me/links'],
+  ])('logs %s as %s', (url, expected) => {
+    expect(loggedPath(url)).toBe(expected);
   });
 });

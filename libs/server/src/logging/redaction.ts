@@ -21,3 +21,14 @@ export function pathOnly(url: string | undefined): string {
 
   return queryStart === -1 ? url : url.slice(0, queryStart);
 }
+
+/** Routes whose last segment is a secret that opens a shared link. */
+const LINK_TOKEN_ROUTE = /\/(calendar|chaperone)\/[^/]+$/;
+
+/**
+ * The path a log line shows: no query, and no link token, since whoever holds a token can open
+ * what it shares.
+ */
+export function loggedPath(url: string | undefined): string {
+  return pathOnly(url).replace(LINK_TOKEN_ROUTE, '/$1/:token');
+}

@@ -16,6 +16,7 @@ import {
   IsOptional,
   Max,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsInstant } from '../../common/is-instant';
@@ -60,14 +61,15 @@ export class ScheduledCourseDto implements ScheduledCourse {
   @ApiProperty({ type: [InfusionDto] }) infusions!: InfusionDto[];
 }
 
+/** Either field may be left out, but neither may be null: an infusion always has both. */
 export class RescheduleInfusionDto implements RescheduleInfusionRequest {
   @ApiPropertyOptional({ format: 'date-time', example: '2026-12-11T15:30:00Z' })
-  @IsOptional()
+  @ValidateIf((_request, value) => value !== undefined)
   @IsInstant('scheduledAt')
   scheduledAt?: string;
 
   @ApiPropertyOptional({ minimum: 10, maximum: 480 })
-  @IsOptional()
+  @ValidateIf((_request, value) => value !== undefined)
   @Type(() => Number)
   @IsInt({ message: 'durationMinutes must be a whole number of minutes' })
   @Min(10)

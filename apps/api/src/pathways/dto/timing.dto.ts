@@ -17,6 +17,7 @@ import {
   IsDefined,
   IsIn,
   IsInt,
+  IsObject,
   IsString,
   Matches,
   Max,
@@ -120,6 +121,8 @@ export class TaskTimingDto implements TaskTiming {
 
   @ApiProperty(DUE_OFFSET_SCHEMA)
   @IsDefined({ message: 'offset is required: a duration or a local time' })
+  // A list would pass ValidateNested item by item and reach the database with no kind at all.
+  @IsObject({ message: 'offset must be one offset, a duration or a local time, not a list' })
   @ValidateNested()
   @Type(() => UnknownOffsetDto, {
     keepDiscriminatorProperty: true,

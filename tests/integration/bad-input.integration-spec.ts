@@ -1,0 +1,109 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { ApiError } from '@ivks/contracts';
+import type { Client } from 'pg';
+import { bearer, signIn, startApi } from './support/api';
+import { createClinic, type FixtureClinic, ownerClient } from './support/fixtures';
+
+/** Requests a person could get wrong, each answered with a 400 that names what to correct. */
+describe('bad input', () => {
+  let owner: Client;
+  let app: NestFastifyApplication;
+  let clinic: FixtureClinic;
+  let staff: string;
+
+  beforeAll(async () => {
+    owner = await ownerClient();
+    clinic = await createClinic(owner, 'Aspen');
+    app = await startApi();
+    staff = await signIn(app, clinic.clinician.email);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await owner.end();
+  });
+
+  const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown) =>
+    app.inject({
+      method,
+      url: `/api/v1${url}`,
+      headers: bearer(staff),
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+
+  it('refuses to move an infusion to nothing, and leaves it where it was', async () => {
+    const infusion = clinic.infusionIds[0] ?? '';
+    const before = (await send('GET', `/infusions/${infusion}`)).json<{ scheduledAt: string }>();
+
+    for (const body of [{ scheduledAt: null }, { durationMinutes: null }]) {
+      const response = await send('PATCH', `/infusions/${infusion}`, body);
+      expect(response.statusCode).toBe(400);
+      expect(Object.keys(response.json<ApiError>().fields ?? {})).toEqual(Object.keys(body));
+    }
+    const after = (await send('GET', `/infusions/${infusion}`)).json<{ scheduledAt: string }>();
+    expect(after.scheduledAt).toBe(before.scheduledAt);
+  });
+
+  it.each(['1900-01-01T00:00:00Z', '9999-12-31T23:59:59Z'])(
+    'refuses an infusion in the year of %s',
+    async (scheduledAt) => {
+      const response = await send('POST', `/patients/${clinic.patientIds[1]}/infusions`, {
+        scheduledAt,
+      });
+
+      expect(response.statusCode).toBe(400);
+      expect(response.json<ApiError>().message).toContain('between the years 2000 and 2099');
+    },
+  );
+
+  it.each(['EST', 'Mars/Olympus', 'america/new_york'])(
+    'refuses %s as a patient’s time zone',
+    async (timeZone) => {
+      const response = await send('POST', '/patients', {
+        givenName: 'A',
+        familyName: 'B',
+        email: `tz.${timeZone.length}@test.example`,
+        timeZone,
+      });
+
+      expect(response.statusCode).toBe(400);
+      expect(response.json<ApiError>().fields).toHaveProperty('timeZone');
+    },
+  );
+
+  it('refuses a page number past any real list', async () => {
+    const response = await send('GET', '/patients?page=99999999999999999999');
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json<ApiError>().fields).toHaveProperty('page');
+  });
+
+  it('refuses a list where a task’s offset should be', async () => {
+    const response = await send('POST', '/pathways', {
+      name: 'Broken',
+      tasks: [{ contentSlug: 'box-breathing', timing: { anchor: 'each_infusion', offset: [] } }],
+    });
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json<ApiError>().fields).toHaveProperty(['tasks.0.timing.offset']);
+  });
+
+  it('refuses a body nested thousands of levels deep, even before sign-in', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      headers: { 'content-type': 'application/json' },
+      payload: `${'['.repeat(4000)}${']'.repeat(4000)}`,
+    });
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json<ApiError>().code).toBe('validation_failed');
+  });
+
+  it('refuses a change of the clinic’s instructions that changes nothing', async () => {
+    const empty = await send('PUT', '/clinic/instructions', {});
+
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json<ApiError>().message).toContain('at least one topic');
+  });
+});
