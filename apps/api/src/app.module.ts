@@ -4,12 +4,14 @@ import { ConfigModule, DatabaseModule, LoggerModule, QueuesModule } from '@ivks/
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CareTeamsModule } from './care-teams/care-teams.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { ConnectionDrain } from './common/connection-drain';
 import { ContentModule } from './content/content.module';
 import { TenantInterceptor } from './common/tenant.interceptor';
 import { HealthController } from './health/health.controller';
 import { InfusionsModule } from './infusions/infusions.module';
+import { JournalModule } from './journal/journal.module';
 import { MyAssignmentsModule } from './my-assignments/my-assignments.module';
 import { PathwaysModule } from './pathways/pathways.module';
 import { PatientLinksModule } from './patient-links/patient-links.module';
@@ -34,6 +36,8 @@ import { TodayModule } from './today/today.module';
     ContentModule,
     AuditModule,
     ReadinessModule,
+    CareTeamsModule,
+    JournalModule,
   ],
   controllers: [HealthController],
   providers: [

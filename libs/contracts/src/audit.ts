@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'auth.signed_out',
   'auth.sessions_revoked',
   'patient.viewed',
+  'journal.viewed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -36,6 +37,8 @@ export interface AuditDetailsByAction {
   'auth.signed_out': NoDetails;
   'auth.sessions_revoked': { reason: SessionRevocationReason };
   'patient.viewed': NoDetails;
+  /** The subject is the patient whose entry was read. */
+  'journal.viewed': { entryId: string };
 }
 
 export type AuditDetails<A extends AuditAction = AuditAction> = AuditDetailsByAction[A];

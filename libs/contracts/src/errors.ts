@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'link_not_found',
   'content_not_found',
   'content_slug_taken',
+  'journal_entry_not_found',
+  'journal_entry_not_saved',
   'payload_too_large',
   'service_unavailable',
   'internal_error',

@@ -17,6 +17,7 @@ export interface FixtureClinic {
   id: string;
   name: string;
   owner: FixtureUser;
+  /** On the first patient's care team. */
   clinician: FixtureUser;
   patientUser: FixtureUser;
   /** Patient ids; the first one belongs to `patientUser`. */
@@ -136,6 +137,13 @@ export async function createClinic(
        SELECT $1, $2, $3, $4, i.id, 'duration', -2880, i.scheduled_at - interval '48 hours'
        FROM infusions i WHERE i.clinic_id = $1 AND i.id = $5`,
       [id, assignmentId, patientIds[0], FIXTURE_CHECKLIST.slug, infusionIds[0]],
+    );
+  }
+
+  if (patientIds[0]) {
+    await owner.query(
+      `INSERT INTO care_team_members (clinic_id, patient_id, membership_id) VALUES ($1, $2, $3)`,
+      [id, patientIds[0], clinician.membershipId],
     );
   }
 

@@ -109,6 +109,15 @@ async function seedClinic(client: Client, clinic: DemoClinic, passwordHash: stri
       clinic.id,
       patient.id,
     ]);
+    // The course is laid out afresh; what the patient wrote stays, loosened from old infusions.
+    await client.query('DELETE FROM infusion_readiness WHERE clinic_id = $1 AND patient_id = $2', [
+      clinic.id,
+      patient.id,
+    ]);
+    await client.query(
+      'UPDATE journal_entries SET infusion_id = NULL WHERE clinic_id = $1 AND patient_id = $2',
+      [clinic.id, patient.id],
+    );
     await client.query('DELETE FROM infusions WHERE clinic_id = $1 AND patient_id = $2', [
       clinic.id,
       patient.id,
@@ -125,6 +134,14 @@ async function seedClinic(client: Client, clinic: DemoClinic, passwordHash: stri
         [clinic.id, infusion.id, patient.id, infusion.scheduledAt, infusion.status],
       );
       infusions.push(infusion);
+    }
+    // Every clinician of the demo clinic is on every patient's care team.
+    for (const member of clinic.staff.filter((staff) => staff.role === 'clinician')) {
+      await client.query(
+        `INSERT INTO care_team_members (clinic_id, patient_id, membership_id) VALUES ($1, $2, $3)
+         ON CONFLICT (clinic_id, patient_id, membership_id) DO NOTHING`,
+        [clinic.id, patient.id, member.membershipId],
+      );
     }
     if (status === 'active') {
       const course = { timeZone: patient.timeZone, enrolledAt, infusions };

@@ -23,6 +23,8 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   link_not_found: HttpStatus.NOT_FOUND,
   content_not_found: HttpStatus.NOT_FOUND,
   content_slug_taken: HttpStatus.CONFLICT,
+  journal_entry_not_found: HttpStatus.NOT_FOUND,
+  journal_entry_not_saved: HttpStatus.CONFLICT,
   payload_too_large: HttpStatus.PAYLOAD_TOO_LARGE,
   service_unavailable: HttpStatus.SERVICE_UNAVAILABLE,
   internal_error: HttpStatus.INTERNAL_SERVER_ERROR,

@@ -16,6 +16,7 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'auth.signed_out': 'Signed out',
   'auth.sessions_revoked': 'Sessions ended',
   'patient.viewed': 'Viewed a patient’s record',
+  'journal.viewed': 'Read a journal entry a patient shared',
 };
 
 const REASONS: Record<SignInFailureReason | SessionRevocationReason, string> = {

@@ -32,4 +32,22 @@ describe('loadConfig', () => {
       expect(problems).toMatch(/REDIS_URL must start with redis:\/\//);
     }
   });
+
+  it('stands in the development master key outside production only', () => {
+    expect(loadConfig(valid).MASTER_KEYS.map((key) => key.id)).toEqual([
+      'development-only-not-secret',
+    ]);
+    expect(() => loadConfig({ ...valid, NODE_ENV: 'production' })).toThrow(
+      /MASTER_KEYS is required in production/,
+    );
+  });
+
+  it('reads MASTER_KEYS and refuses a malformed one', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+
+    expect(loadConfig({ ...valid, MASTER_KEYS: `k1:${key}` }).MASTER_KEYS[0]?.id).toBe('k1');
+    expect(() => loadConfig({ ...valid, MASTER_KEYS: 'k1:short' })).toThrow(
+      /MASTER_KEYS must be id:base64 pairs: key k1 must be 32 bytes/,
+    );
+  });
 });

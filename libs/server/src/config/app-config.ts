@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEVELOPMENT_MASTER_KEY, parseMasterKeys } from '../encryption/master-keys';
 
 const postgresUrl = z
   .string()
@@ -35,9 +36,43 @@ const schema = z.object({
         .map((origin) => origin.trim())
         .filter(Boolean),
     ),
+  MASTER_KEYS: z
+    .string()
+    .optional()
+    .transform((value, context) => {
+      if (value === undefined) {
+        return undefined;
+      }
+      const keys = parseMasterKeys(value);
+      if (typeof keys === 'string') {
+        context.addIssue({ code: 'custom', message: `must be id:base64 pairs: ${keys}` });
+
+        return z.NEVER;
+      }
+
+      return keys;
+    }),
 });
 
-export type AppConfig = z.infer<typeof schema>;
+/** Outside production a published key stands in, so development and tests need no secret. */
+const withMasterKeys = schema.transform((config, context) => {
+  if (config.MASTER_KEYS) {
+    return { ...config, MASTER_KEYS: config.MASTER_KEYS };
+  }
+  if (config.NODE_ENV === 'production') {
+    context.addIssue({
+      code: 'custom',
+      path: ['MASTER_KEYS'],
+      message: 'is required in production: id:base64 of 32 random bytes, the current key first',
+    });
+
+    return z.NEVER;
+  }
+
+  return { ...config, MASTER_KEYS: [DEVELOPMENT_MASTER_KEY] };
+});
+
+export type AppConfig = z.infer<typeof withMasterKeys>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -48,7 +83,7 @@ export class ConfigError extends Error {
 
 /** Reads and checks the configuration; each problem names the variable to fix. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
-  const result = schema.safeParse(env);
+  const result = withMasterKeys.safeParse(env);
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map((issue) => {
