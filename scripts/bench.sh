@@ -15,7 +15,7 @@ ivks_section "services (test mode)"
 export LOG_LEVEL="${LOG_LEVEL:-warn}"
 
 ivks_section "build"
-npx nx run-many -t build
+NODE_ENV=production npx nx run-many -t build
 ivks_require_build_outputs
 
 ivks_section "migrate and seed the test database"

@@ -26,7 +26,7 @@ export LOG_LEVEL="${LOG_LEVEL:-info}"
 ivks_require_free_ports "$API_PORT" "$PATIENT_PORT" "$DASHBOARD_PORT"
 
 ivks_section "build"
-npx nx run-many -t build
+NODE_ENV=production npx nx run-many -t build
 ivks_require_build_outputs
 
 ivks_section "migrate and seed the demo database"

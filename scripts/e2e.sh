@@ -31,7 +31,7 @@ trap 'exit 143' TERM
 ivks_require_free_ports "$API_PORT" "$PATIENT_PORT" "$DASHBOARD_PORT"
 
 ivks_section "e2e: build"
-npx nx run-many -t build
+NODE_ENV=production npx nx run-many -t build
 ivks_require_build_outputs
 
 ivks_section "e2e: migrate and seed the test database"
