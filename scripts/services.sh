@@ -353,16 +353,6 @@ ivks_jwt_secret() {
   cat "$file"
 }
 
-# The master key that wraps each clinic's data key. It is kept per machine and mode, because the
-# data keys already stored in that database were wrapped with it.
-ivks_master_keys() {
-  local file="$IVKS_ROOT/tmp/$1.master-key"
-  if [[ ! -s "$file" ]]; then
-    (umask 077 && printf 'local-%s:%s\n' "$(date +%Y%m%d)" "$(head -c 32 /dev/urandom | base64)" >"$file")
-  fi
-  cat "$file"
-}
-
 ivks_services() {
   local mode="${1:-}"
   case "$mode" in
@@ -419,7 +409,6 @@ DATABASE_URL=$database_url
 DATABASE_OWNER_URL=$owner_url
 REDIS_URL=$redis_url
 JWT_SECRET=$(ivks_jwt_secret "$mode")
-MASTER_KEYS=$(ivks_master_keys "$mode")
 ENV
   )
   ivks_say "$mode environment written to ${file#"$IVKS_ROOT"/}"

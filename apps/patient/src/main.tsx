@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { ApiClient } from './api/api-client';
 import { App } from './app';
+import { LibraryProvider } from './library/library-source';
 import { SessionProvider } from './session/session-context';
 import './styles.css';
 
@@ -15,7 +16,9 @@ createRoot(root).render(
   <StrictMode>
     <BrowserRouter>
       <SessionProvider api={new ApiClient()}>
-        <App />
+        <LibraryProvider>
+          <App />
+        </LibraryProvider>
       </SessionProvider>
     </BrowserRouter>
   </StrictMode>,

@@ -3,7 +3,7 @@ import { usePageTitle } from '../layout/use-page-title';
 import { KIND_LABELS } from './content-labels';
 import { ItemBody } from './item-body';
 import { ItemMeta } from './item-meta';
-import { libraryItem } from './library-source';
+import { useLibraryItem } from './library-source';
 
 /** Back to the list the patient came from, filters and all, or to the whole library. */
 function libraryHref(state: unknown): string {
@@ -30,7 +30,7 @@ function NotFound() {
 export function LibraryItemPage() {
   const { slug = '' } = useParams();
   const state: unknown = useLocation().state;
-  const item = libraryItem(slug);
+  const item = useLibraryItem(slug);
 
   usePageTitle(item?.title ?? 'Page not found');
 

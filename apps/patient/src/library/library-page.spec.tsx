@@ -1,9 +1,8 @@
-import { CONTENT_KINDS, CONTENT_PHASES, contentOfKind } from '@ivks/content';
+import { BUILT_IN_CONTENT, CONTENT_KINDS, CONTENT_PHASES, contentOfKind } from '@ivks/content';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { filterItems } from './library-filter';
 import { LibraryPage } from './library-page';
-import { libraryItems } from './library-source';
 
 function renderLibrary(search = '') {
   return render(
@@ -38,7 +37,7 @@ describe('LibraryPage', () => {
   it('shows every item with its summary, kind, phase and time in plain words', () => {
     renderLibrary();
 
-    expect(listedTitles()).toEqual(libraryItems().map(({ title }) => title));
+    expect(listedTitles()).toEqual(BUILT_IN_CONTENT.map(({ title }) => title));
     const link = screen.getByRole('link', { name: 'Setting an intention' });
     expect(link.getAttribute('href')).toBe('/library/setting-an-intention');
 
@@ -67,7 +66,7 @@ describe('LibraryPage', () => {
 
     fireEvent.click(filterLink('When in your course', 'Any time'));
 
-    const expected = filterItems(libraryItems(), { kind: 'exercise', phase: 'any_time' });
+    const expected = filterItems(BUILT_IN_CONTENT, { kind: 'exercise', phase: 'any_time' });
     expect(listedTitles()).toEqual(expected.map(({ title }) => title));
     expect(filterLink('When in your course', 'Any time').getAttribute('aria-current')).toBe('true');
     expect(filterLink('What kind', 'Everything').getAttribute('href')).toBe(
@@ -78,14 +77,14 @@ describe('LibraryPage', () => {
   it('shows everything for a filter it does not know', () => {
     renderLibrary('?kind=recipes');
 
-    expect(listedTitles()).toHaveLength(libraryItems().length);
+    expect(listedTitles()).toHaveLength(BUILT_IN_CONTENT.length);
     expect(filterLink('What kind', 'Everything').getAttribute('aria-current')).toBe('true');
   });
 
   it('says so, and offers everything, when nothing matches both choices', () => {
     const empty = CONTENT_KINDS.flatMap((kind) =>
       CONTENT_PHASES.map((phase) => ({ kind, phase })),
-    ).find((filter) => filterItems(libraryItems(), filter).length === 0);
+    ).find((filter) => filterItems(BUILT_IN_CONTENT, filter).length === 0);
     if (empty === undefined) {
       throw new Error('Every kind and phase has items, so no filter can come up empty');
     }

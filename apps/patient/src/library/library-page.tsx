@@ -4,7 +4,7 @@ import { usePageTitle } from '../layout/use-page-title';
 import { KIND_LABELS, PHASE_LABELS } from './content-labels';
 import { ItemMeta } from './item-meta';
 import { filterHref, filterItems, readFilter, type LibraryFilter } from './library-filter';
-import { libraryItems } from './library-source';
+import { useLibraryItems } from './library-source';
 
 interface FilterOption {
   label: string;
@@ -73,7 +73,7 @@ export function LibraryPage() {
   const [params] = useSearchParams();
   const { search } = useLocation();
   const filter = readFilter(params);
-  const items = filterItems(libraryItems(), filter);
+  const items = filterItems(useLibraryItems(), filter);
 
   usePageTitle('Library');
 

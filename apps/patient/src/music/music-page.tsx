@@ -1,7 +1,7 @@
 import { PLAYLIST_MOMENTS, type ContentItem, type PlaylistItem } from '@ivks/content';
 import { usePageTitle } from '../layout/use-page-title';
 import { MOMENT_LABELS, minutesLabel } from '../library/content-labels';
-import { libraryItems } from '../library/library-source';
+import { useLibraryItems } from '../library/library-source';
 import { TrackList } from './track-list';
 
 function isPlaylist(item: ContentItem): item is PlaylistItem {
@@ -9,7 +9,7 @@ function isPlaylist(item: ContentItem): item is PlaylistItem {
 }
 
 export function MusicPage() {
-  const playlists = libraryItems().filter(isPlaylist);
+  const playlists = useLibraryItems().filter(isPlaylist);
 
   usePageTitle('Music');
 

@@ -1,3 +1,4 @@
+import { type ContentItem, contentBySlug } from '@ivks/content';
 import { DateTime } from 'luxon';
 import { assignment, infusion, NEW_YORK } from '../testing/fake-api';
 import { dueInWords, dueNext, planSections, progressOf, taskTitle } from './plan-model';
@@ -99,9 +100,17 @@ describe('dueNext', () => {
 });
 
 describe('taskTitle', () => {
-  it('uses the library’s title for the item', () => {
-    expect(
-      taskTitle(assignment('a', 'infusion-preparation-checklist', '2026-03-10T14:30:00Z')),
-    ).toBe('Getting ready for your infusion');
+  const task = assignment('a', 'infusion-preparation-checklist', '2026-03-10T14:30:00Z');
+
+  it('uses the library’s title for the item, as the clinic may have adapted it', () => {
+    const adapted = {
+      ...contentBySlug('infusion-preparation-checklist'),
+      title: 'Before you come in',
+    };
+
+    expect(taskTitle(task, contentBySlug('infusion-preparation-checklist'))).toBe(
+      'Getting ready for your infusion',
+    );
+    expect(taskTitle(task, adapted as ContentItem)).toBe('Before you come in');
   });
 });

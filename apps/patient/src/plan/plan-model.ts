@@ -1,6 +1,6 @@
+import type { ContentItem } from '@ivks/content';
 import type { Assignment, AssignmentGroup, Infusion } from '@ivks/contracts';
 import { DateTime } from 'luxon';
-import { libraryItem } from '../library/library-source';
 import { clockTime, dayInWords } from '../today/infusion-time';
 
 /** One part of the plan: the tasks of one infusion, or those that belong to none. */
@@ -63,12 +63,8 @@ export function dueInWords(
 }
 
 /** The title the library gives the task's content, so the plan and the library agree. */
-export function taskTitle(assignment: Assignment): string {
-  return (
-    libraryItem(assignment.contentSlug)?.title ??
-    assignment.content?.title ??
-    'A task from your clinic'
-  );
+export function taskTitle(assignment: Assignment, item: ContentItem | undefined): string {
+  return item?.title ?? assignment.content?.title ?? 'A task from your clinic';
 }
 
 /** The open tasks due soonest, overdue ones first, for "Due now and next" on Today. */

@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { usePageTitle } from '../layout/use-page-title';
 import { KIND_LABELS } from '../library/content-labels';
 import { ItemBody } from '../library/item-body';
-import { libraryItem } from '../library/library-source';
+import { useLibraryItem } from '../library/library-source';
 import { useSession } from '../session/session-context';
 import { dueInWords, taskTitle } from './plan-model';
 import { NOT_SAVED_YET, SaveStatus } from './save-status';
@@ -192,7 +192,7 @@ function MarkDone({ assignment }: { assignment: Assignment }) {
 }
 
 function Task({ assignment, timeZone }: { assignment: Assignment; timeZone: string }) {
-  const item = libraryItem(assignment.contentSlug);
+  const item = useLibraryItem(assignment.contentSlug);
   const keys =
     assignment.checklist === null
       ? [doneKey(assignment.id)]
@@ -202,7 +202,7 @@ function Task({ assignment, timeZone }: { assignment: Assignment; timeZone: stri
   return (
     <>
       {item !== undefined && <span className="caption">{KIND_LABELS[item.kind].one}</span>}
-      <h1>{taskTitle(assignment)}</h1>
+      <h1>{taskTitle(assignment, item)}</h1>
       <p className="lead">{item?.summary ?? assignment.content?.summary}</p>
       <p className="task-list__meta">
         <time dateTime={assignment.dueAt}>{dueInWords(assignment.dueAt, timeZone)}</time>
@@ -229,13 +229,14 @@ export function TaskPage() {
           .flatMap((group) => group.assignments)
           .find((candidate) => candidate.id === assignmentId)
       : undefined;
+  const item = useLibraryItem(assignment?.contentSlug ?? '');
 
   usePageTitle(
     load.state !== 'ready'
       ? 'Your task'
       : assignment === undefined
         ? 'Task not found'
-        : taskTitle(assignment),
+        : taskTitle(assignment, item),
   );
 
   return (
