@@ -1,54 +1,13 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
-import { ApiClient, type FetchLike } from '../api/api-client';
+import type { ApiClient } from '../api/api-client';
 import { ChaperonePage } from '../chaperone/chaperone-page';
 import { SessionProvider } from '../session/session-context';
+import { fakeApi } from '../testing/fake-api';
 import { shareUrl, subscribeUrl } from './share-links';
 import { SharingPage } from './sharing-page';
 
 const TOKEN = '11111111-2222-4333-8444-555555555555.AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcd';
-
-interface Call {
-  method: string;
-  path: string;
-  body: unknown;
-}
-
-/** An API that knows a patient session and the links routes, and remembers what it was asked. */
-function fakeApi(routes: Record<string, (body: unknown) => { status: number; body?: unknown }>) {
-  const calls: Call[] = [];
-  const fetchFn: FetchLike = (url, init) => {
-    const path = url.replace('/api/v1', '');
-    const method = init.method ?? 'GET';
-    const body = typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
-    calls.push({ method, path, body });
-    const answer =
-      path === '/auth/refresh'
-        ? { status: 200, body: { accessToken: 'token', expiresIn: 900 } }
-        : path === '/me'
-          ? {
-              status: 200,
-              body: {
-                role: 'patient',
-                clinic: { id: 'c', name: 'Harbourside' },
-                displayName: 'Maya',
-                email: 'maya@example.com',
-                userId: 'u',
-                patientId: 'p',
-              },
-            }
-          : (routes[`${method} ${path}`]?.(body) ?? { status: 404, body: undefined });
-    const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
-
-    return Promise.resolve({
-      ok: answer.status < 300,
-      status: answer.status,
-      text: () => Promise.resolve(text),
-    });
-  };
-
-  return { api: new ApiClient(fetchFn), calls };
-}
 
 describe('share links', () => {
   it('puts the calendar feed on the API and the chaperone page in this app', () => {
