@@ -48,8 +48,8 @@ describe('LibraryItemPage', () => {
 
     expect(headings(2)).toEqual(guide.sections.map(({ heading }) => heading));
     const first = guide.sections[0];
-    expect(screen.getByText(first?.paragraphs[0] ?? 'missing')).toBeTruthy();
-    expect(screen.getByText('About 15 minutes', { exact: false })).toBeTruthy();
+    expect(screen.queryByText(first?.paragraphs[0] ?? 'missing')).not.toBeNull();
+    expect(screen.queryByText('About 15 minutes', { exact: false })).not.toBeNull();
   });
 
   it('ends an article with the sources it draws on', () => {
@@ -75,7 +75,9 @@ describe('LibraryItemPage', () => {
         .getAllByRole('listitem')
         .map((entry) => entry.textContent),
     ).toEqual(template.prompts);
-    expect(screen.getByText('These questions are for the evening after an infusion.')).toBeTruthy();
+    expect(
+      screen.queryByText('These questions are for the evening after an infusion.'),
+    ).not.toBeNull();
   });
 
   it('lists chaperone tips', () => {
@@ -113,7 +115,7 @@ describe('LibraryItemPage', () => {
     expect(within(steps as HTMLElement).getAllByRole('listitem')).toHaveLength(
       exercise.steps.length,
     );
-    expect(screen.getByRole('button', { name: 'Start' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Start' })).not.toBeNull();
   });
 
   it('leaves the pacer out of an exercise without one', () => {

@@ -82,7 +82,9 @@ describe('TaskPage', () => {
 
     expect(checkbox(RIDE).checked).toBe(true);
     const entry = checkbox(RIDE).closest('li') as HTMLElement;
-    expect(await within(entry).findByText('Not saved yet — we’ll keep trying.')).toBeTruthy();
+    await expect(
+      within(entry).findByText('Not saved yet — we’ll keep trying.'),
+    ).resolves.toBeInstanceOf(HTMLElement);
     expect(status()).toBe('Not saved yet — we’ll keep trying.');
     expect(localStorage.getItem('ivks.unsaved-ticks.u')).toContain('ride-home-arranged');
 
@@ -201,13 +203,13 @@ describe('TaskPage', () => {
 
     fireEvent.click(await screen.findByRole('button', { name: 'Mark as done' }));
 
-    expect(screen.getByText('You have marked this as done.')).toBeTruthy();
+    expect(screen.queryByText('You have marked this as done.')).not.toBeNull();
     await waitFor(() => expect(status()).toMatch(/^Saved at /));
     expect(done).toBe(true);
 
     fireEvent.click(screen.getByRole('button', { name: 'Mark as not done' }));
     await waitFor(() => expect(done).toBe(false));
-    expect(screen.getByRole('button', { name: 'Mark as done' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Mark as done' })).not.toBeNull();
     expect(puts(calls).map(({ body }) => body)).toEqual([{ done: true }, { done: false }]);
   });
 
@@ -215,9 +217,9 @@ describe('TaskPage', () => {
     const { api, page } = setUp();
     renderSignedIn(api, page, '/plan/not-there');
 
-    expect(
-      await screen.findByRole('heading', { name: 'We could not find that task' }),
-    ).toBeTruthy();
+    await expect(
+      screen.findByRole('heading', { name: 'We could not find that task' }),
+    ).resolves.toBeInstanceOf(HTMLElement);
     expect(screen.getByRole('link', { name: 'Back to your plan' }).getAttribute('href')).toBe(
       '/plan',
     );

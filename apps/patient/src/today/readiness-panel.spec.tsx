@@ -87,9 +87,9 @@ describe('ReadinessPanel', () => {
     fireEvent.click(screen.getByText('I have followed my clinic’s instructions for today'));
     fireEvent.click(screen.getByText('The person taking me home knows the plan for the day'));
 
-    expect(
-      await screen.findByText('You’re all set. Your clinic can see you’re ready.'),
-    ).toBeTruthy();
+    await expect(
+      screen.findByText('You’re all set. Your clinic can see you’re ready.'),
+    ).resolves.toBeInstanceOf(HTMLElement);
     const saves = calls.filter(({ method }) => method === 'PUT');
     expect(saves.at(-1)).toEqual({
       method: 'PUT',
@@ -113,11 +113,11 @@ describe('ReadinessPanel', () => {
     network.offline = true;
     fireEvent.click(screen.getByText('The person taking me home knows the plan for the day'));
 
-    expect(
-      await screen.findByText(
+    await expect(
+      screen.findByText(
         'You’re all set. Your clinic will see it as soon as your answers are saved.',
       ),
-    ).toBeTruthy();
+    ).resolves.toBeInstanceOf(HTMLElement);
     await waitFor(() =>
       expect(document.querySelector('.save-status')?.textContent).toBe(
         'Not saved yet — we’ll keep trying.',
