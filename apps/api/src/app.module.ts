@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
-import { ConfigModule, DatabaseModule, LoggerModule, QueuesModule } from '@ivks/server';
+import { ConfigModule, DatabaseModule, LoggerModule, MailModule, QueuesModule } from '@ivks/server';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -25,6 +25,7 @@ import { TodayModule } from './today/today.module';
     LoggerModule,
     DatabaseModule,
     QueuesModule,
+    MailModule,
     AuthModule,
     PatientsModule,
     InfusionsModule,

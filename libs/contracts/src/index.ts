@@ -2,6 +2,7 @@ export * from './assignments';
 export * from './audit';
 export * from './auth';
 export * from './care-teams';
+export * from './email';
 export * from './errors';
 export * from './journal';
 export * from './pagination';

@@ -26,6 +26,14 @@ const schema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  PATIENT_APP_URL: z.string().url().default('http://localhost:4200'),
+  DASHBOARD_URL: z.string().url().default('http://localhost:4300'),
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((value) => /^smtps?:\/\//.test(value), 'must start with smtp:// or smtps://')
+    .default('smtp://127.0.0.1:1025'),
+  MAIL_FROM: z.string().min(3).default('IV Ketamine Support <no-reply@ivks.localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_ORIGINS: z
     .string()

@@ -14,6 +14,7 @@ import { JournalRead } from '../journal/journal-read.entity';
 import { JournalReply } from '../journal/journal-reply.entity';
 import { JournalReview } from '../journal/journal-review.entity';
 import { JournalShare } from '../journal/journal-share.entity';
+import { EmailDelivery } from '../mail/email-delivery.entity';
 import { PathwayTask } from '../pathways/pathway-task.entity';
 import { Pathway } from '../pathways/pathway.entity';
 import { PatientLink } from '../patient-links/patient-link.entity';
@@ -42,4 +43,5 @@ export const ENTITIES = [
   JournalRead,
   JournalFlag,
   JournalReview,
+  EmailDelivery,
 ];

@@ -14,6 +14,7 @@ import { type TenantScope } from './tenant-scope';
 interface ActiveTenant {
   scope: TenantScope;
   manager: EntityManager;
+  afterCommit: (() => Promise<void>)[];
 }
 
 export class OutsideTenantScopeError extends Error {
@@ -51,10 +52,12 @@ export class TenantTransactions {
     await runner.connect();
     try {
       await runner.startTransaction();
-      const result = await this.storage.run({ scope, manager: runner.manager }, () =>
-        work(runner.manager),
-      );
+      const active: ActiveTenant = { scope, manager: runner.manager, afterCommit: [] };
+      const result = await this.storage.run(active, () => work(runner.manager));
       await runner.commitTransaction();
+      for (const callback of active.afterCommit) {
+        await callback();
+      }
 
       return result;
     } catch (error) {
@@ -65,6 +68,14 @@ export class TenantTransactions {
     } finally {
       await runner.release();
     }
+  }
+
+  /**
+   * Runs `callback` once the current transaction has committed, and never if it rolls back: for
+   * effects outside the database, such as queueing a job about rows the transaction wrote.
+   */
+  afterCommit(callback: () => Promise<void>): void {
+    this.active().afterCommit.push(callback);
   }
 
   get scope(): TenantScope {
