@@ -18,14 +18,8 @@ import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AppException } from '../common/app.exception';
 import type { AccessTokenClaims, AuthUser } from './auth-user';
 import { verifyAgainstDecoy, verifyPassword } from './passwords';
-import {
-  decodeRefreshToken,
-  encodeRefreshToken,
-  hashSecret,
-  newSecret,
-  type RefreshToken,
-  secretMatches,
-} from './refresh-token';
+import { hashSecret, newSecret, secretMatches } from '../common/secret-token';
+import { decodeRefreshToken, encodeRefreshToken, type RefreshToken } from './refresh-token';
 
 /** A presentation of an already-rotated token this soon after its rotation is a second tab, not a thief. */
 const ROTATION_GRACE_MS = 10_000;

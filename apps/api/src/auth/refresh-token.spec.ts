@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import {
-  decodeRefreshToken,
-  encodeRefreshToken,
-  hashSecret,
-  newSecret,
-  secretMatches,
-} from './refresh-token';
+import { hashSecret, newSecret, secretMatches } from '../common/secret-token';
+import { decodeRefreshToken, encodeRefreshToken } from './refresh-token';
 
 describe('refresh tokens', () => {
   const token = {

@@ -1,5 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { isUuid } from '@ivks/server';
+import { isSecret } from '../common/secret-token';
 
 /**
  * A refresh token names the clinic, user and session it belongs to, so that it can be looked up
@@ -12,20 +12,6 @@ export interface RefreshToken {
   secret: string;
 }
 
-export function newSecret(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-export function hashSecret(secret: string): Buffer {
-  return createHash('sha256').update(secret).digest();
-}
-
-export function secretMatches(secret: string, storedHash: Buffer): boolean {
-  const offered = hashSecret(secret);
-
-  return offered.length === storedHash.length && timingSafeEqual(offered, storedHash);
-}
-
 export function encodeRefreshToken(token: RefreshToken): string {
   return [token.clinicId, token.userId, token.sessionId, token.secret].join('.');
 }
@@ -36,7 +22,7 @@ export function decodeRefreshToken(value: string | undefined): RefreshToken | nu
     return null;
   }
   const [clinicId = '', userId = '', sessionId = '', secret = ''] = parts;
-  if (!isUuid(clinicId) || !isUuid(userId) || !isUuid(sessionId) || !/^[\w-]{43}$/.test(secret)) {
+  if (!isUuid(clinicId) || !isUuid(userId) || !isUuid(sessionId) || !isSecret(secret)) {
     return null;
   }
 

@@ -9,10 +9,14 @@ import type {
 } from '@ivks/contracts';
 import { Patient, PatientLink, TenantTransactions } from '@ivks/server';
 import { DataSource, IsNull } from 'typeorm';
-import { hashSecret, newSecret } from '../auth/refresh-token';
 import { AppException } from '../common/app.exception';
+import {
+  decodeSecretToken,
+  encodeSecretToken,
+  hashSecret,
+  newSecret,
+} from '../common/secret-token';
 import { calendarFeed } from './calendar-feed';
-import { decodeLinkToken, encodeLinkToken } from './link-token';
 
 const LINK_GONE = 'This link does not work any more. Ask the person who shared it for a new one.';
 
@@ -73,7 +77,7 @@ export class PatientLinksService {
     });
     await links.insert(link);
 
-    return { ...linkView(link), token: encodeLinkToken({ linkId: link.id, secret }) };
+    return { ...linkView(link), token: encodeSecretToken({ id: link.id, secret }) };
   }
 
   async revoke(id: string): Promise<void> {
@@ -139,12 +143,12 @@ export class PatientLinksService {
     lookup: 'link_calendar_infusions' | 'link_chaperone_visits',
     token: string,
   ): Promise<Row[]> {
-    const decoded = decodeLinkToken(token);
+    const decoded = decodeSecretToken(token);
     if (!decoded) {
       throw new AppException('link_not_found', LINK_GONE);
     }
     const rows = await this.dataSource.query<Row[]>(`SELECT * FROM ${lookup}($1, $2)`, [
-      decoded.linkId,
+      decoded.id,
       hashSecret(decoded.secret),
     ]);
     if (rows.length === 0) {
