@@ -14,6 +14,9 @@ export class Clinic {
   @Column('text', { nullable: true })
   phone!: string | null;
 
+  @Column('boolean', { name: 'mfa_required' })
+  mfaRequired!: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

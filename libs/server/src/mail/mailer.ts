@@ -34,18 +34,28 @@ export class Mailer {
     this.logger.setContext(Mailer.name);
   }
 
-  /** Returns the delivery's id. */
-  async send(email: OutgoingEmail): Promise<string> {
+  /**
+   * Returns the delivery's id. A caller that names the delivery itself (a reminder occurrence,
+   * say) may send it again: the delivery is recorded once, and the worker sends it only while it
+   * has not been sent, so repeating a send recovers a lost queue without a second email.
+   */
+  async send(email: OutgoingEmail, options: { deliveryId?: string } = {}): Promise<string> {
     const { clinicId } = this.tenants.scope;
-    const deliveryId = randomUUID();
-    await this.tenants.manager.insert(EmailDelivery, {
-      clinicId,
-      id: deliveryId,
-      kind: email.kind,
-      recipient: email.to,
-      status: 'queued',
-      attempts: 0,
-    });
+    const deliveryId = options.deliveryId ?? randomUUID();
+    await this.tenants.manager
+      .createQueryBuilder()
+      .insert()
+      .into(EmailDelivery)
+      .values({
+        clinicId,
+        id: deliveryId,
+        kind: email.kind,
+        recipient: email.to,
+        status: 'queued',
+        attempts: 0,
+      })
+      .orIgnore()
+      .execute();
     const job: EmailJob = {
       clinicId,
       deliveryId,
