@@ -22,8 +22,9 @@ export function pathOnly(url: string | undefined): string {
   return queryStart === -1 ? url : url.slice(0, queryStart);
 }
 
-/** Routes whose last segment is a secret that opens a shared link. */
-const LINK_TOKEN_ROUTE = /\/(calendar|chaperone)\/[^/]+$/;
+/** Routes whose last segment is a secret that opens a shared link or an invitation. */
+const LINK_TOKEN_ROUTE =
+  /\/(calendar|chaperone|patient-invitations|staff-invitations)\/(?!(?:accept|fresh)$)[^/]+$/;
 
 /**
  * The path a log line shows: no query, and no link token, since whoever holds a token can open
