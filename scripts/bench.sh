@@ -2,6 +2,7 @@
 # shellcheck source-path=SCRIPTDIR/..
 # What `npm run bench` runs: the clinician's patient list through the API against a bare
 # Fastify + pg handler doing the same read under the same tenant context, on the test database.
+# Then 100,000 reminders scheduled through ReminderScheduler against a plain BullMQ addBulk.
 # The benchmark itself is tests/load/src/run.ts; extra arguments go to it.
 set -euo pipefail
 
@@ -22,5 +23,5 @@ ivks_section "migrate and seed the test database"
 node apps/api/dist/cli/migrate.js
 node apps/api/dist/cli/seed-demo.js
 
-ivks_section "benchmark: patient list"
+ivks_section "benchmarks: patient list, then scheduling 100,000 reminders"
 node tests/load/dist/run.js "$@"

@@ -4,7 +4,8 @@
 # database, starts the API, worker, patient app and dashboard, prints where to sign in, and keeps
 # running until Ctrl-C. Running it again refreshes the demo data; nothing is duplicated.
 #
-# Ports: API_PORT (3000), PATIENT_PORT (4200), DASHBOARD_PORT (4300).
+# Ports: API_PORT (3000), PATIENT_PORT (4200), DASHBOARD_PORT (4300), and the mail catcher's
+# MAIL_CATCHER_SMTP_PORT (1025) and MAIL_CATCHER_HTTP_PORT (1080).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -13,8 +14,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 API_PORT="${API_PORT:-3000}"
 PATIENT_PORT="${PATIENT_PORT:-4200}"
 DASHBOARD_PORT="${DASHBOARD_PORT:-4300}"
+MAIL_CATCHER_SMTP_PORT="${MAIL_CATCHER_SMTP_PORT:-1025}"
+MAIL_CATCHER_HTTP_PORT="${MAIL_CATCHER_HTTP_PORT:-1080}"
 API_URL="http://127.0.0.1:$API_PORT"
-export API_PORT PATIENT_PORT DASHBOARD_PORT API_URL
+export API_PORT PATIENT_PORT DASHBOARD_PORT API_URL MAIL_CATCHER_SMTP_PORT MAIL_CATCHER_HTTP_PORT
 export IVKS_LOG_PREFIX=demo
 
 ivks_ensure_node_modules
@@ -23,7 +26,8 @@ ivks_section "services (demo mode)"
 . scripts/services.sh demo
 export LOG_LEVEL="${LOG_LEVEL:-info}"
 
-ivks_require_free_ports "$API_PORT" "$PATIENT_PORT" "$DASHBOARD_PORT"
+ivks_require_free_ports "$API_PORT" "$PATIENT_PORT" "$DASHBOARD_PORT" \
+  "$MAIL_CATCHER_SMTP_PORT" "$MAIL_CATCHER_HTTP_PORT"
 
 ivks_section "build"
 NODE_ENV=production npx nx run-many -t build
@@ -44,7 +48,9 @@ stop_demo() {
 trap stop_demo EXIT
 trap 'exit 0' INT TERM
 
-ivks_section "start API, worker, patient app and dashboard"
+ivks_section "start the mail catcher, API, worker, patient app and dashboard"
+ivks_start mail node tools/mail-catcher/dist/main.js
+ivks_wait_http mail "http://127.0.0.1:$MAIL_CATCHER_HTTP_PORT/api/messages"
 ivks_start api node apps/api/dist/main.js
 ivks_start worker node apps/worker/dist/main.js
 # --bypass-lock: Vite refuses a second preview of the same app, but a demo and an e2e run on
@@ -63,6 +69,7 @@ cat <<BOX
    Patient app      http://127.0.0.1:$PATIENT_PORT
    Clinic dashboard http://127.0.0.1:$DASHBOARD_PORT
    API docs         http://127.0.0.1:$API_PORT/api/docs
+   Emails           http://127.0.0.1:$MAIL_CATCHER_HTTP_PORT (every email the demo sends; none leave)
 
    Password for every demo account:  calm-harbour-demo
 
@@ -76,7 +83,7 @@ cat <<BOX
      dashboard   owner@juniper.example          clinician@juniper.example
      patient app sam@juniper.example  alex@juniper.example  jordan@juniper.example
 
-   Logs: tmp/logs/demo-{api,worker,patient,dashboard}.log
+   Logs: tmp/logs/demo-{api,worker,patient,dashboard,mail}.log
    Press Ctrl-C to stop.
 +------------------------------------------------------------------------------------+
 BOX

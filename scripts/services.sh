@@ -356,8 +356,8 @@ ivks_jwt_secret() {
 ivks_services() {
   local mode="${1:-}"
   case "$mode" in
-    demo) local redis_db=0 node_env=development ;;
-    test) local redis_db=1 node_env=test ;;
+    demo) local redis_db=0 node_env=development smtp_port="${MAIL_CATCHER_SMTP_PORT:-1025}" ;;
+    test) local redis_db=1 node_env=test smtp_port="${MAIL_CATCHER_SMTP_PORT:-1125}" ;;
     *) ivks_die "usage: scripts/services.sh demo|test" ;;
   esac
   local database="ivks_$mode"
@@ -409,6 +409,8 @@ DATABASE_URL=$database_url
 DATABASE_OWNER_URL=$owner_url
 REDIS_URL=$redis_url
 JWT_SECRET=$(ivks_jwt_secret "$mode")
+# The local mail catcher (tools/mail-catcher) that demo.sh and e2e.sh start on this port.
+SMTP_URL=${SMTP_URL:-smtp://127.0.0.1:$smtp_port}
 ENV
   )
   ivks_say "$mode environment written to ${file#"$IVKS_ROOT"/}"

@@ -131,7 +131,8 @@ ivks_wait_http() {
 ivks_require_build_outputs() {
   local path
   for path in apps/api/dist/main.js apps/api/dist/cli/migrate.js apps/api/dist/cli/seed-demo.js \
-    apps/worker/dist/main.js apps/patient/dist/index.html apps/dashboard/dist/index.html; do
+    apps/worker/dist/main.js apps/patient/dist/index.html apps/dashboard/dist/index.html \
+    tools/mail-catcher/dist/main.js; do
     [[ -f "$IVKS_ROOT/$path" ]] || ivks_fail "the build did not produce $path."
   done
 }

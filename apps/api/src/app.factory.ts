@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import { limitBodyDepth } from './common/body-depth';
 import { ConnectionDrain } from './common/connection-drain';
 import { createValidationPipe } from './common/validation';
+import { mountQueueBoard } from './ops/queue-board';
 
 const BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -50,6 +51,8 @@ export async function createApp(): Promise<NestFastifyApplication> {
       },
     },
   });
+
+  await mountQueueBoard(app);
 
   const document = SwaggerModule.createDocument(
     app,

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { APP_CONFIG, type AppConfig, ConfigError, loadConfig } from '@ivks/server';
+import { APP_CONFIG, type AppConfig, ConfigError, loadApiConfig } from '@ivks/server';
 import { createApp } from './app.factory';
 
 async function main(): Promise<void> {
-  loadConfig();
+  loadApiConfig();
   const app = await createApp();
   const config = app.get<AppConfig>(APP_CONFIG);
   await app.listen({ port: config.API_PORT, host: config.API_HOST });

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './app-config';
+import { ConfigError, loadApiConfig, loadConfig } from './app-config';
 
 const valid = {
   DATABASE_URL: 'postgres://ivks_app@127.0.0.1:5432/ivks_test',
@@ -49,5 +49,43 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...valid, MASTER_KEYS: 'k1:short' })).toThrow(
       /MASTER_KEYS must be id:base64 pairs: key k1 must be 32 bytes/,
     );
+  });
+
+  it('lets the worker start without JWT_SECRET, and the API not', () => {
+    const { JWT_SECRET: _omitted, ...worker } = valid;
+
+    expect(loadConfig(worker).JWT_SECRET).toBeUndefined();
+    expect(loadApiConfig(valid).JWT_SECRET).toBe(valid.JWT_SECRET);
+    expect(() => loadApiConfig(worker)).toThrow(/JWT_SECRET is required by the API/);
+    try {
+      loadApiConfig({ ...worker, REDIS_URL: 'http://x' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect((error as ConfigError).problems).toEqual([
+        expect.stringMatching(/^REDIS_URL/),
+        expect.stringMatching(/^JWT_SECRET/),
+      ]);
+    }
+  });
+
+  it('wants both OPS variables or neither, and a long password in production', () => {
+    const production = { ...valid, NODE_ENV: 'production', MASTER_KEYS: `k1:${'A'.repeat(43)}=` };
+
+    expect(loadConfig(valid).OPS_USERNAME).toBeUndefined();
+    expect(() => loadConfig({ ...valid, OPS_USERNAME: 'ops' })).toThrow(
+      /OPS_PASSWORD is required when OPS_USERNAME is set/,
+    );
+    expect(() => loadConfig({ ...valid, OPS_PASSWORD: 'secret' })).toThrow(
+      /OPS_USERNAME is required when OPS_PASSWORD is set/,
+    );
+    expect(loadConfig({ ...valid, OPS_USERNAME: 'ops', OPS_PASSWORD: 'short' }).OPS_PASSWORD).toBe(
+      'short',
+    );
+    expect(() => loadConfig({ ...production, OPS_USERNAME: 'ops', OPS_PASSWORD: 'short' })).toThrow(
+      /OPS_PASSWORD must be at least 16 characters in production/,
+    );
+    expect(
+      loadConfig({ ...production, OPS_USERNAME: 'ops', OPS_PASSWORD: 'p'.repeat(16) }).OPS_USERNAME,
+    ).toBe('ops');
   });
 });

@@ -18,7 +18,8 @@ const schema = z.object({
   DATABASE_URL: postgresUrl,
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: redisUrl,
-  JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /** Signs access tokens; only the API needs it (see `loadApiConfig`). */
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
   REFRESH_TOKEN_TTL_HOURS: z.coerce
     .number()
@@ -34,6 +35,9 @@ const schema = z.object({
     .refine((value) => /^smtps?:\/\//.test(value), 'must start with smtp:// or smtps://')
     .default('smtp://127.0.0.1:1025'),
   MAIL_FROM: z.string().min(3).default('IV Ketamine Support <no-reply@ivks.localhost>'),
+  /** Platform operators' sign-in to the queue board at /ops/queues; unset, the board is off. */
+  OPS_USERNAME: z.string().min(1, 'must not be empty').optional(),
+  OPS_PASSWORD: z.string().min(1, 'must not be empty').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_ORIGINS: z
     .string()
@@ -62,8 +66,36 @@ const schema = z.object({
     }),
 });
 
-/** Outside production a published key stands in, so development and tests need no secret. */
+const OPS_PASSWORD_MIN_PRODUCTION = 16;
+
+/**
+ * Checks that span variables. The queue board's sign-in comes as a pair. Outside production a
+ * published master key stands in, so development and tests need no secret.
+ */
 const withMasterKeys = schema.transform((config, context) => {
+  for (const [name, other] of [
+    ['OPS_PASSWORD', 'OPS_USERNAME'],
+    ['OPS_USERNAME', 'OPS_PASSWORD'],
+  ] as const) {
+    if (config[other] !== undefined && config[name] === undefined) {
+      context.addIssue({
+        code: 'custom',
+        path: [name],
+        message: `is required when ${other} is set`,
+      });
+    }
+  }
+  if (
+    config.NODE_ENV === 'production' &&
+    config.OPS_PASSWORD !== undefined &&
+    config.OPS_PASSWORD.length < OPS_PASSWORD_MIN_PRODUCTION
+  ) {
+    context.addIssue({
+      code: 'custom',
+      path: ['OPS_PASSWORD'],
+      message: `must be at least ${OPS_PASSWORD_MIN_PRODUCTION} characters in production`,
+    });
+  }
   if (config.MASTER_KEYS) {
     return { ...config, MASTER_KEYS: config.MASTER_KEYS };
   }
@@ -105,4 +137,32 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
 
   return result.data;
+}
+
+/** The API signs sessions, so it needs what the worker does not. */
+export type ApiConfig = AppConfig & { JWT_SECRET: string };
+
+export const JWT_SECRET_REQUIRED =
+  'JWT_SECRET is required by the API: at least 32 random characters that sign access tokens';
+
+/** `loadConfig`, and the variables only the API needs; all problems are named at once. */
+export function loadApiConfig(env: Record<string, string | undefined> = process.env): ApiConfig {
+  const problems: string[] = [];
+  let config: AppConfig | undefined;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) {
+      throw error;
+    }
+    problems.push(...error.problems);
+  }
+  if (env.JWT_SECRET === undefined) {
+    problems.push(JWT_SECRET_REQUIRED);
+  }
+  if (!config?.JWT_SECRET || problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+
+  return { ...config, JWT_SECRET: config.JWT_SECRET };
 }
