@@ -1,5 +1,5 @@
 import type { ArgumentsHost } from '@nestjs/common';
-import { NotFoundException } from '@nestjs/common';
+import { HttpException, NotFoundException } from '@nestjs/common';
 import type { ApiError } from '@ivks/contracts';
 import type { PinoLogger } from 'nestjs-pino';
 import { ApiExceptionFilter } from './api-exception.filter';
@@ -74,6 +74,17 @@ describe('ApiExceptionFilter', () => {
       statusCode: 404,
       code: 'route_not_found',
       message: 'There is nothing at this address.',
+    });
+  });
+
+  it('names a body over the size limit, which Fastify raises with its status only', () => {
+    const answer: Answer = {};
+    filter.catch(new HttpException('Request body is too large', 413), hostAnswering(answer));
+
+    expect(answer.body).toEqual({
+      statusCode: 413,
+      code: 'payload_too_large',
+      message: 'The request is too large.',
     });
   });
 });

@@ -61,7 +61,13 @@ const HTTP_ERRORS: [new (...args: never[]) => HttpException, ErrorCode, string |
 ];
 
 function fromHttpException(exception: HttpException): ApiError {
-  const known = HTTP_ERRORS.find(([type]) => exception instanceof type);
+  // Fastify's own refusals, such as a body over the size limit, arrive as plain HttpExceptions
+  // that carry only their status.
+  const known =
+    HTTP_ERRORS.find(([type]) => exception instanceof type) ??
+    (exception.getStatus() === 413
+      ? HTTP_ERRORS.find(([type]) => type === PayloadTooLargeException)
+      : undefined);
 
   return {
     statusCode: exception.getStatus(),

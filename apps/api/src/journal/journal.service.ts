@@ -5,12 +5,16 @@ import {
   type JournalCrisisTheme,
   type JournalEntrySharing,
   type JournalEntryView,
+  type JournalExport,
+  type JournalExportFormat,
   type JournalRead as JournalReadView,
   type JournalShareAllState,
   type SavedJournalEntry,
 } from '@ivks/contracts';
 import { findCrisisSignals } from '@ivks/safety';
 import {
+  AuditTrail,
+  Clinic,
   ClinicEncryption,
   Infusion,
   JournalEntry,
@@ -38,6 +42,7 @@ export class JournalService {
   constructor(
     private readonly tenants: TenantTransactions,
     private readonly encryption: ClinicEncryption,
+    private readonly audit: AuditTrail,
   ) {}
 
   /**
@@ -72,19 +77,48 @@ export class JournalService {
       order: { createdAt: 'DESC', id: 'ASC' },
     });
     const shares = await this.liveShares(patient.clinicId, patient.id);
-    const replies = await this.replies(
-      patient,
-      entries.map((entry) => entry.id),
-    );
+    const ids = entries.map((entry) => entry.id);
+    const replies = await this.replies(patient, ids);
+    const reads = await this.readsOf(patient, ids);
 
     const views: JournalEntryView[] = [];
     // One at a time: decrypting may query the transaction's one connection.
     for (const entry of entries) {
       const text = await this.text(entry);
-      views.push(await this.viewWith(entry, text, shares, replies.get(entry.id) ?? []));
+      views.push(
+        await this.viewWith(
+          entry,
+          text,
+          shares,
+          replies.get(entry.id) ?? [],
+          reads.get(entry.id) ?? [],
+        ),
+      );
     }
 
     return views;
+  }
+
+  /**
+   * Every entry the patient has, private ones and drafts too, with replies and reads. The audit
+   * trail records that an export happened and how many entries it held, never what they say.
+   */
+  async exportAll(format: JournalExportFormat): Promise<JournalExport> {
+    const patient = await this.signedInPatient();
+    const clinic = await this.tenants.repository(Clinic).findOneByOrFail({ id: patient.clinicId });
+    const entries = await this.list();
+    await this.audit.record({
+      action: 'journal.exported',
+      subject: { type: 'patient', id: patient.id },
+      details: { format, entries: entries.length },
+    });
+
+    return {
+      exportedAt: new Date().toISOString(),
+      patient: { name: `${patient.givenName} ${patient.familyName}`, timeZone: patient.timeZone },
+      clinic: { name: clinic.name },
+      entries,
+    };
   }
 
   async get(id: string): Promise<JournalEntryView> {
@@ -190,15 +224,9 @@ export class JournalService {
 
   async reads(id: string): Promise<JournalReadView[]> {
     const entry = await this.ownEntry(id);
-    const reads = await this.tenants.repository(JournalRead).find({
-      where: { clinicId: entry.clinicId, entryId: entry.id },
-      order: { readAt: 'DESC', id: 'ASC' },
-    });
+    const reads = await this.readsOf({ clinicId: entry.clinicId, id: entry.patientId }, [entry.id]);
 
-    return reads.map((read) => ({
-      readerName: read.readerName,
-      readAt: read.readAt.toISOString(),
-    }));
+    return reads.get(entry.id) ?? [];
   }
 
   private async upsert(
@@ -312,12 +340,14 @@ export class JournalService {
   private async view(entry: JournalEntry, text: string): Promise<JournalEntryView> {
     const patient = { clinicId: entry.clinicId, id: entry.patientId };
     const replies = await this.replies(patient, [entry.id]);
+    const reads = await this.readsOf(patient, [entry.id]);
 
     return this.viewWith(
       entry,
       text,
       await this.liveShares(entry.clinicId, entry.patientId),
       replies.get(entry.id) ?? [],
+      reads.get(entry.id) ?? [],
     );
   }
 
@@ -326,6 +356,7 @@ export class JournalService {
     text: string,
     shares: JournalShare[],
     replies: JournalReply[],
+    reads: JournalReadView[],
   ): Promise<JournalEntryView> {
     return {
       id: entry.id,
@@ -340,6 +371,7 @@ export class JournalService {
       updatedAt: entry.updatedAt.toISOString(),
       sharing: this.sharingOf(entry, shares),
       replies: await replyViews(this.encryption, replies),
+      reads,
     };
   }
 
@@ -380,6 +412,27 @@ export class JournalService {
       .findBy({ clinicId: patient.clinicId, patientId: patient.id, entryId: In(entryIds) });
     for (const reply of replies) {
       byEntry.set(reply.entryId, [...(byEntry.get(reply.entryId) ?? []), reply]);
+    }
+
+    return byEntry;
+  }
+
+  /** Each entry's reads, newest first. */
+  private async readsOf(
+    patient: { clinicId: string; id: string },
+    entryIds: string[],
+  ): Promise<Map<string, JournalReadView[]>> {
+    const byEntry = new Map<string, JournalReadView[]>();
+    if (entryIds.length === 0) {
+      return byEntry;
+    }
+    const reads = await this.tenants.repository(JournalRead).find({
+      where: { clinicId: patient.clinicId, patientId: patient.id, entryId: In(entryIds) },
+      order: { readAt: 'DESC', id: 'ASC' },
+    });
+    for (const read of reads) {
+      const view = { readerName: read.readerName, readAt: read.readAt.toISOString() };
+      byEntry.set(read.entryId, [...(byEntry.get(read.entryId) ?? []), view]);
     }
 
     return byEntry;

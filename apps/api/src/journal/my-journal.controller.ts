@@ -8,6 +8,8 @@ import {
   Param,
   Post,
   Put,
+  Query,
+  Res,
 } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -16,18 +18,24 @@ import {
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
+import { JOURNAL_SHARING_CONSENT, type JournalExport } from '@ivks/contracts';
+import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
 import { uuidPipe } from '../common/uuid.pipe';
 import {
   JournalEntryDto,
+  JournalExportQueryDto,
   JournalReadDto,
   JournalShareAllDto,
   JournalShareAllStateDto,
+  JournalSharingConsentDto,
   SavedJournalEntryDto,
   SaveJournalEntryDto,
 } from './dto/journal.dto';
+import { journalExportHtml } from './journal-export-html';
 import { JournalService } from './journal.service';
 
 @ApiTags('journal')
@@ -41,6 +49,42 @@ export class MyJournalController {
   @ApiOkResponse({ type: [JournalEntryDto], description: 'The patient’s entries, newest first.' })
   list(): Promise<JournalEntryDto[]> {
     return this.journal.list();
+  }
+
+  @Get('export')
+  @ApiProduces('application/json', 'text/html')
+  @ApiOkResponse({
+    description:
+      'Every entry of the patient, private ones and drafts too, with replies and reads, as a ' +
+      'download: format=json for the data, format=html for a document to read or print.',
+  })
+  @ApiBadRequestResponse({ description: 'validation_failed: format must be json or html' })
+  async export(
+    @Query() query: JournalExportQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<JournalExport | string> {
+    const journal = await this.journal.exportAll(query.format);
+    const day = journal.exportedAt.slice(0, 10);
+    void reply
+      .header('cache-control', 'no-store')
+      .header('content-disposition', `attachment; filename="journal-${day}.${query.format}"`);
+    if (query.format === 'html') {
+      void reply.header('content-type', 'text/html; charset=utf-8');
+
+      return journalExportHtml(journal);
+    }
+    void reply.header('content-type', 'application/json; charset=utf-8');
+
+    return journal;
+  }
+
+  @Get('consent')
+  @ApiOkResponse({
+    type: JournalSharingConsentDto,
+    description: 'The wording to show before the patient shares, with its version.',
+  })
+  consent(): JournalSharingConsentDto {
+    return JOURNAL_SHARING_CONSENT;
   }
 
   @Get('share-all')

@@ -25,6 +25,7 @@ interface SummaryRow {
   patient_id: string;
   given_name: string;
   family_name: string;
+  phone: string | null;
   mood: number | null;
   tags: string[];
   prompt_slug: string | null;
@@ -164,7 +165,7 @@ export class SharedJournalService {
     entryId: string | null = null,
   ): Promise<SharedJournalEntrySummary[]> {
     const rows = await this.tenants.manager.query<SummaryRow[]>(
-      `SELECT e.id, e.patient_id, p.given_name, p.family_name, e.mood, e.tags, e.prompt_slug,
+      `SELECT e.id, e.patient_id, p.given_name, p.family_name, p.phone, e.mood, e.tags, e.prompt_slug,
               e.created_at, e.updated_at, f.themes, r.reviewed_at
        FROM journal_entries e
        JOIN patients p ON p.clinic_id = e.clinic_id AND p.id = e.patient_id
@@ -182,6 +183,7 @@ export class SharedJournalService {
       id: row.id,
       patientId: row.patient_id,
       patientName: `${row.given_name} ${row.family_name}`,
+      patientPhone: row.phone,
       mood: row.mood,
       tags: row.tags,
       promptSlug: row.prompt_slug,

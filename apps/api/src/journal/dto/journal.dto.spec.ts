@@ -2,6 +2,7 @@ import type { ArgumentMetadata } from '@nestjs/common';
 import type { AppException } from '../../common/app.exception';
 import { createValidationPipe } from '../../common/validation';
 import {
+  JournalExportQueryDto,
   JournalReplyRequestDto,
   JournalReviewedDto,
   JournalShareAllDto,
@@ -64,5 +65,14 @@ describe('journal bodies', () => {
     expect(Object.keys(await fieldsOf(JournalShareAllDto, { enabled: true, all: 1 }))).toEqual([
       'all',
     ]);
+  });
+
+  it('takes json or html as the export format, and names format otherwise', async () => {
+    expect(await fieldsOf(JournalExportQueryDto, { format: 'html' })).toEqual({});
+    expect(await fieldsOf(JournalExportQueryDto, { format: 'json' })).toEqual({});
+    expect(await fieldsOf(JournalExportQueryDto, { format: 'pdf' })).toEqual({
+      format: ['format must be one of: json, html'],
+    });
+    expect(Object.keys(await fieldsOf(JournalExportQueryDto, {}))).toEqual(['format']);
   });
 });

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   JOURNAL_ENTRY_STATUSES,
+  JOURNAL_SHARING_CONSENT,
+  JOURNAL_EXPORT_FORMATS,
   JOURNAL_REPLY_MAX_LENGTH,
   JOURNAL_TAG_MAX_LENGTH,
   JOURNAL_TAGS_MAX,
@@ -10,12 +12,14 @@ import {
   type JournalEntrySharing,
   type JournalEntryStatus,
   type JournalEntryView,
+  type JournalExportFormat,
   type JournalRead,
   type JournalReply,
   type JournalReplyRequest,
   type JournalReviewedRequest,
   type JournalShareAllRequest,
   type JournalShareAllState,
+  type JournalSharingConsent,
   type SavedJournalEntry,
   type SaveJournalEntryRequest,
   type SharedJournalEntry,
@@ -136,6 +140,8 @@ export class JournalEntryDto implements JournalEntryView {
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty({ type: JournalEntrySharingDto }) sharing!: JournalEntrySharingDto;
   @ApiProperty({ type: [JournalReplyDto] }) replies!: JournalReplyDto[];
+  @ApiProperty({ type: () => [JournalReadDto], description: 'Newest first.' })
+  reads!: JournalReadDto[];
 }
 
 export class JournalCrisisSignalDto implements JournalCrisisSignal {
@@ -170,6 +176,7 @@ export class SharedJournalEntrySummaryDto implements SharedJournalEntrySummary {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) patientId!: string;
   @ApiProperty() patientName!: string;
+  @ApiProperty({ type: String, nullable: true }) patientPhone!: string | null;
   @ApiProperty({ type: Number, nullable: true }) mood!: number | null;
   @ApiProperty({ type: [String] }) tags!: string[];
   @ApiProperty({ type: String, nullable: true }) promptSlug!: string | null;
@@ -186,4 +193,19 @@ export class SharedJournalEntryDto
   @ApiProperty() text!: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) infusionId!: string | null;
   @ApiProperty({ type: [JournalReplyDto] }) replies!: JournalReplyDto[];
+}
+
+export class JournalExportQueryDto {
+  @ApiProperty({ enum: JOURNAL_EXPORT_FORMATS })
+  @IsIn(JOURNAL_EXPORT_FORMATS, {
+    message: `format must be one of: ${JOURNAL_EXPORT_FORMATS.join(', ')}`,
+  })
+  format!: JournalExportFormat;
+}
+
+export class JournalSharingConsentDto implements JournalSharingConsent {
+  @ApiProperty({ example: JOURNAL_SHARING_CONSENT.version }) version!: string;
+  @ApiProperty({ description: 'Shown before sharing one entry.' }) entry!: string;
+  @ApiProperty({ description: 'Shown before sharing every entry from now on.' })
+  allEntries!: string;
 }
