@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { benchPatientList } from './patient-list/patient-list.bench';
+import { benchReminders } from './reminders/reminders.bench';
 
 /**
  * `npm run bench`: each benchmark measures the project's path against a baseline in the same
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   };
 
   await benchPatientList(options);
+  await benchReminders({ rounds: options.rounds });
 }
 
 function positive(name: string, text: string): number {
