@@ -17,7 +17,7 @@ export interface FixtureClinic {
   id: string;
   name: string;
   owner: FixtureUser;
-  /** On the first patient's care team. */
+  /** On every patient's care team. */
   clinician: FixtureUser;
   patientUser: FixtureUser;
   /** Patient ids; the first one belongs to `patientUser`. */
@@ -140,10 +140,11 @@ export async function createClinic(
     );
   }
 
-  if (patientIds[0]) {
+  // A clinician sees only the patients on whose care team they are.
+  for (const patientId of patientIds) {
     await owner.query(
       `INSERT INTO care_team_members (clinic_id, patient_id, membership_id) VALUES ($1, $2, $3)`,
-      [id, patientIds[0], clinician.membershipId],
+      [id, patientId, clinician.membershipId],
     );
   }
 
@@ -228,6 +229,10 @@ export async function addPatient(
        (clinic_id, id, user_id, given_name, family_name, email, time_zone, status)
      VALUES ($1, $2, $3, 'Fixture', 'Patient', $4, $5, 'active')`,
     [clinic.id, patient.patientId, patient.userId, patient.email, timeZone],
+  );
+  await owner.query(
+    `INSERT INTO care_team_members (clinic_id, patient_id, membership_id) VALUES ($1, $2, $3)`,
+    [clinic.id, patient.patientId, clinic.clinician.membershipId],
   );
 
   return patient;

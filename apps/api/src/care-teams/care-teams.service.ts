@@ -63,19 +63,44 @@ export class CareTeamsService {
         { membershipIds: problems },
       );
     }
-    await this.tenants.manager.query(
-      `DELETE FROM care_team_members
-       WHERE clinic_id = $1 AND patient_id = $2 AND NOT (membership_id = ANY($3::uuid[]))`,
-      [clinicId, patientId, wanted],
-    );
+    await this.refuseLeavingAsClinician(wanted);
+    // Adding before removing: a clinician may change only a team they are on.
     await this.tenants.manager.query(
       `INSERT INTO care_team_members (clinic_id, patient_id, membership_id)
        SELECT $1, $2, unnest($3::uuid[])
        ON CONFLICT (clinic_id, patient_id, membership_id) DO NOTHING`,
       [clinicId, patientId, wanted],
     );
+    await this.tenants.manager.query(
+      `DELETE FROM care_team_members
+       WHERE clinic_id = $1 AND patient_id = $2 AND NOT (membership_id = ANY($3::uuid[]))`,
+      [clinicId, patientId, wanted],
+    );
 
     return this.get(patientId);
+  }
+
+  /**
+   * A clinician sees only the patients of their care teams, so one who left a team could not
+   * even read the answer; an owner or admin takes a clinician off instead.
+   */
+  private async refuseLeavingAsClinician(wanted: string[]): Promise<void> {
+    const { clinicId, userId, role } = this.tenants.scope;
+    if (role !== 'clinician') {
+      return;
+    }
+    const [own] = await this.tenants.manager.query<{ id: string }[]>(
+      'SELECT id FROM memberships WHERE clinic_id = $1 AND user_id = $2',
+      [clinicId, userId],
+    );
+    if (own && !wanted.includes(own.id)) {
+      throw new AppException(
+        'validation_failed',
+        'Please correct the request: membershipIds must include you. Ask an owner or admin to take you off a care team.',
+        undefined,
+        { membershipIds: ['membershipIds must include you'] },
+      );
+    }
   }
 
   private async requirePatient(id: string): Promise<void> {

@@ -1,6 +1,18 @@
-import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -44,8 +56,34 @@ export class PatientsController {
   }
 
   @Post()
-  @ApiCreatedResponse({ type: PatientDetailDto })
+  @ApiCreatedResponse({
+    type: PatientDetailDto,
+    description: 'The patient is emailed an invitation to the portal.',
+  })
+  @ApiBadRequestResponse({ description: 'validation_failed, naming each field' })
+  @ApiConflictResponse({ description: 'patient_email_taken' })
   enrol(@Body() body: EnrolPatientDto): Promise<PatientDetailDto> {
     return this.patients.enrol(body);
+  }
+
+  @Post(':id/discharge')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({
+    type: PatientDetailDto,
+    description: 'The record stays; open assignments are withdrawn and nothing new can start.',
+  })
+  @ApiNotFoundResponse({ description: 'patient_not_found' })
+  @ApiConflictResponse({ description: 'patient_discharged: already discharged' })
+  discharge(@Param('id', uuidPipe('patient id')) id: string): Promise<PatientDetailDto> {
+    return this.patients.discharge(id);
+  }
+
+  @Post(':id/readmit')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: PatientDetailDto })
+  @ApiNotFoundResponse({ description: 'patient_not_found' })
+  @ApiConflictResponse({ description: 'patient_not_discharged' })
+  readmit(@Param('id', uuidPipe('patient id')) id: string): Promise<PatientDetailDto> {
+    return this.patients.readmit(id);
   }
 }

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Page, PatientDetail, PatientSortField, PatientSummary } from '@ivks/contracts';
+import type {
+  ClinicianChoice,
+  Page,
+  PatientDetail,
+  PatientSortField,
+  PatientSummary,
+} from '@ivks/contracts';
 import {
   AuditTrail,
   Infusion,
@@ -11,6 +17,7 @@ import {
 } from '@ivks/server';
 import { AppException } from '../common/app.exception';
 import { infusionView } from '../infusions/infusion.view';
+import { PatientInvitationsService } from '../patient-invitations/patient-invitations.service';
 import type { EnrolPatientDto, ListPatientsQueryDto } from './dto/patient.dto';
 
 const SORT_COLUMNS: Record<PatientSortField, string> = {
@@ -30,6 +37,8 @@ interface PatientRow {
   phone: string | null;
   status: PatientSummary['status'];
   enrolled_at: Date;
+  discharged_at: Date | null;
+  invitation_sent_at: Date | null;
   next_infusion_at: Date | null;
   completed_infusions: number;
   scheduled_infusions: number;
@@ -40,7 +49,10 @@ interface PatientRow {
 function summarySelect(extraColumns = ''): string {
   return `
   SELECT p.id, p.given_name, p.family_name, p.email, p.time_zone, p.phone, p.status, p.enrolled_at,
-         course.next_infusion_at, course.completed_infusions, course.scheduled_infusions${extraColumns}
+         p.discharged_at, course.next_infusion_at, course.completed_infusions,
+         course.scheduled_infusions,
+         (SELECT max(pi.sent_at) FROM patient_invitations pi
+          WHERE pi.clinic_id = p.clinic_id AND pi.patient_id = p.id) AS invitation_sent_at${extraColumns}
   FROM patients p
   CROSS JOIN LATERAL (
     SELECT min(i.scheduled_at) FILTER (WHERE i.status = 'scheduled' AND i.scheduled_at > now())
@@ -57,6 +69,7 @@ export class PatientsService {
   constructor(
     private readonly tenants: TenantTransactions,
     private readonly audit: AuditTrail,
+    private readonly invitations: PatientInvitationsService,
   ) {}
 
   async list(query: ListPatientsQueryDto): Promise<Page<PatientSummary>> {
@@ -90,6 +103,18 @@ export class PatientsService {
     return { data: rows.map(summaryView), total };
   }
 
+  /** The active clinicians of the clinic, for choosing a care team. */
+  async clinicians(): Promise<ClinicianChoice[]> {
+    const rows = await this.tenants.manager.query<{ id: string; display_name: string }[]>(
+      `SELECT id, display_name FROM memberships
+       WHERE clinic_id = $1 AND role = 'clinician' AND deactivated_at IS NULL
+       ORDER BY display_name, id`,
+      [this.tenants.scope.clinicId],
+    );
+
+    return rows.map((row) => ({ membershipId: row.id, name: row.display_name }));
+  }
+
   /** A staff member's read of a patient, recorded in the audit trail in the same transaction. */
   async view(id: string): Promise<PatientDetail> {
     const patient = await this.get(id);
@@ -118,21 +143,49 @@ export class PatientsService {
       order: { scheduledAt: 'ASC' },
     });
 
-    return { ...summaryView(row), phone: row.phone, infusions: infusions.map(infusionView) };
+    return {
+      ...summaryView(row),
+      phone: row.phone,
+      dischargedAt: row.discharged_at?.toISOString() ?? null,
+      infusions: infusions.map(infusionView),
+    };
   }
 
+  /**
+   * Enrols a patient with their care team and emails them an invitation. A clinician who enrols
+   * goes on the team first: that is what lets them see the patient, and add the others.
+   */
   async enrol(request: EnrolPatientDto): Promise<PatientDetail> {
+    const { clinicId } = this.tenants.scope;
     const id = randomUUID();
+    const enrolling = await this.enrollingClinician();
+    const careTeam = [
+      ...new Set((request.careTeam ?? (enrolling ? [enrolling] : [])).map((m) => m.toLowerCase())),
+    ];
+    if (enrolling && !careTeam.includes(enrolling)) {
+      throw new AppException(
+        'validation_failed',
+        'Please correct the request: careTeam must include you, because a clinician sees only the patients on whose care team they are.',
+        undefined,
+        { careTeam: ['careTeam must include you when you enrol a patient'] },
+      );
+    }
+    await this.requireClinicians(careTeam);
     try {
-      await this.tenants.repository(Patient).insert({
-        clinicId: this.tenants.scope.clinicId,
-        id,
-        givenName: request.givenName,
-        familyName: request.familyName,
-        email: request.email,
-        timeZone: request.timeZone,
-        phone: request.phone ?? null,
-      });
+      // No RETURNING: until the care team is written, a clinician may not read the new row.
+      await this.tenants.manager.query(
+        `INSERT INTO patients (clinic_id, id, given_name, family_name, email, time_zone, phone)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          clinicId,
+          id,
+          request.givenName,
+          request.familyName,
+          request.email,
+          request.timeZone,
+          request.phone ?? null,
+        ],
+      );
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new AppException(
@@ -144,8 +197,120 @@ export class PatientsService {
       }
       throw error;
     }
+    const ordered = enrolling ? [enrolling, ...careTeam.filter((m) => m !== enrolling)] : careTeam;
+    for (const membershipId of ordered) {
+      await this.tenants.manager.query(
+        `INSERT INTO care_team_members (clinic_id, patient_id, membership_id) VALUES ($1, $2, $3)`,
+        [clinicId, id, membershipId],
+      );
+    }
+    await this.invitations.send({ id, email: request.email }, 'enrolment');
 
     return this.get(id);
+  }
+
+  /**
+   * Ends the patient's course: the record stays readable, open assignments are withdrawn so no
+   * reminder or task is left waiting, and nothing new can be scheduled or assigned.
+   */
+  async discharge(id: string): Promise<PatientDetail> {
+    const patient = await this.requirePatient(id);
+    if (patient.status === 'discharged') {
+      throw new AppException('patient_discharged', 'This patient has already been discharged.');
+    }
+    const { clinicId } = this.tenants.scope;
+    await this.tenants.manager.query(
+      `UPDATE patients SET status = 'discharged', discharged_at = now()
+       WHERE clinic_id = $1 AND id = $2`,
+      [clinicId, id],
+    );
+    const [withdrawn] = await this.tenants.manager.query<{ count: number }[]>(
+      `WITH withdrawn AS (
+         UPDATE assignments SET status = 'withdrawn', withdrawn_at = now(), updated_at = now()
+         WHERE clinic_id = $1 AND patient_id = $2 AND status = 'open'
+         RETURNING id
+       )
+       SELECT count(*)::int AS count FROM withdrawn`,
+      [clinicId, id],
+    );
+    await this.invitations.revokeLive(id, 'discharged');
+    await this.audit.record({
+      action: 'patient.discharged',
+      subject: { type: 'patient', id },
+      details: { withdrawnAssignments: withdrawn?.count ?? 0 },
+    });
+
+    return this.get(id);
+  }
+
+  /** Opens a discharged patient's record to new work again; withdrawn assignments stay so. */
+  async readmit(id: string): Promise<PatientDetail> {
+    const patient = await this.requirePatient(id);
+    if (patient.status !== 'discharged') {
+      throw new AppException('patient_not_discharged', 'This patient has not been discharged.');
+    }
+    await this.tenants.manager.query(
+      `UPDATE patients SET status = CASE WHEN user_id IS NULL THEN 'invited' ELSE 'active' END,
+         discharged_at = NULL
+       WHERE clinic_id = $1 AND id = $2`,
+      [this.tenants.scope.clinicId, id],
+    );
+    await this.audit.record({
+      action: 'patient.readmitted',
+      subject: { type: 'patient', id },
+      details: {},
+    });
+
+    return this.get(id);
+  }
+
+  private async requirePatient(id: string): Promise<Patient> {
+    const patient = await this.tenants
+      .repository(Patient)
+      .findOneBy({ clinicId: this.tenants.scope.clinicId, id });
+    if (!patient) {
+      throw new AppException(
+        'patient_not_found',
+        'There is no patient with this id in your clinic.',
+      );
+    }
+
+    return patient;
+  }
+
+  /** The membership of the signed-in clinician, or null for owners and admins. */
+  private async enrollingClinician(): Promise<string | null> {
+    const { clinicId, userId, role } = this.tenants.scope;
+    if (role !== 'clinician' || !userId) {
+      return null;
+    }
+    const [membership] = await this.tenants.manager.query<{ id: string }[]>(
+      'SELECT id FROM memberships WHERE clinic_id = $1 AND user_id = $2',
+      [clinicId, userId],
+    );
+
+    return membership?.id ?? null;
+  }
+
+  private async requireClinicians(membershipIds: string[]): Promise<void> {
+    const found = await this.tenants.manager.query<{ id: string }[]>(
+      `SELECT id FROM memberships
+       WHERE clinic_id = $1 AND id = ANY($2::uuid[]) AND role = 'clinician'
+         AND deactivated_at IS NULL`,
+      [this.tenants.scope.clinicId, membershipIds],
+    );
+    const known = new Set(found.map((row) => row.id));
+    const problems = membershipIds
+      .filter((id) => !known.has(id))
+      .map((id) => `careTeam: ${id} is not an active clinician of this clinic`);
+    if (problems.length > 0) {
+      throw new AppException(
+        'validation_failed',
+        `Please correct the request: ${problems.join('; ')}.`,
+        undefined,
+        { careTeam: problems },
+      );
+    }
   }
 }
 
@@ -161,5 +326,6 @@ function summaryView(row: PatientRow): PatientSummary {
     nextInfusionAt: row.next_infusion_at?.toISOString() ?? null,
     completedInfusions: row.completed_infusions,
     scheduledInfusions: row.scheduled_infusions,
+    invitationSentAt: row.invitation_sent_at?.toISOString() ?? null,
   };
 }

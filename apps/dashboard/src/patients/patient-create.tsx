@@ -1,5 +1,6 @@
 import { Create, SimpleForm, TextInput, AutocompleteInput, email, required } from 'react-admin';
 import { useClinicTimeZone } from '../layout/use-clinic-time-zone';
+import { CareTeamInput } from './care-team-input';
 
 const timeZoneChoices = Intl.supportedValuesOf('timeZone').map((zone) => ({
   id: zone,
@@ -28,6 +29,7 @@ export function PatientCreate() {
           helperText="Reminders and times reach the patient on this clock."
         />
         <TextInput source="phone" label="Phone (optional)" type="tel" />
+        <CareTeamInput />
       </SimpleForm>
     </Create>
   );

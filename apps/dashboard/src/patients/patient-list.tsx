@@ -10,10 +10,11 @@ import {
   TopToolbar,
 } from 'react-admin';
 import { CourseProgressField, NextInfusionField, STATUS_LABELS, fullName } from './patient-fields';
+import { InvitationField, ResendInvitationButton } from './patient-invitation';
 
 const statusChoices = PATIENT_STATUSES.map((status) => ({
   id: status,
-  name: STATUS_LABELS[status],
+  name: status === 'invited' ? 'Not yet accepted' : STATUS_LABELS[status],
 }));
 
 const filters = [
@@ -54,6 +55,8 @@ export function PatientList() {
         />
         <NextInfusionField label="Next infusion" sortBy="nextInfusionAt" />
         <CourseProgressField label="Progress" sortable={false} />
+        <InvitationField label="Invitation" sortable={false} />
+        <ResendInvitationButton />
       </Datagrid>
     </List>
   );

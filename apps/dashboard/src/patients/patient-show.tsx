@@ -12,9 +12,11 @@ import {
   TopToolbar,
   useRecordContext,
 } from 'react-admin';
+import { PatientJournal } from '../journal/patient-journal';
 import { useClinicTimeZone } from '../layout/use-clinic-time-zone';
 import { formatInZone } from '../time/format-in-zone';
 import { PatientCare } from './patient-care';
+import { DischargeButton, InvitationField, ResendInvitationButton } from './patient-invitation';
 import { CourseProgressField, NextInfusionField, STATUS_LABELS, fullName } from './patient-fields';
 
 const INFUSION_STATUS_LABELS: Record<InfusionStatus, string> = {
@@ -43,6 +45,8 @@ function ShowActions() {
         state={{ record: { patientId: patient.id } }}
         label="Schedule infusion"
       />
+      <ResendInvitationButton />
+      <DischargeButton />
     </TopToolbar>
   );
 }
@@ -70,6 +74,9 @@ export function PatientShow() {
           label="Status"
           render={(patient) => STATUS_LABELS[patient.status]}
         />
+        <Labeled label="Invitation">
+          <InvitationField />
+        </Labeled>
         <Labeled label="Next infusion (clinic time)">
           <NextInfusionField />
         </Labeled>
@@ -88,6 +95,7 @@ export function PatientShow() {
         </ArrayField>
       </SimpleShowLayout>
       <PatientCare />
+      <PatientJournal />
     </Show>
   );
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  type ClinicianChoice,
   type EnrolPatientRequest,
   type Infusion,
   INFUSION_STATUSES,
@@ -16,14 +17,18 @@ import {
 } from '@ivks/contracts';
 import { Transform } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsEmail,
   IsIn,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { CARE_TEAM_MAX_MEMBERS } from '../../care-teams/dto/care-team.dto';
 import { IsTimeZone } from '../../common/is-time-zone';
 import { PageQueryDto } from '../../common/page-query.dto';
 
@@ -86,6 +91,21 @@ export class EnrolPatientDto implements EnrolPatientRequest {
     message: 'phone must be a phone number, like +1 617 555 0100',
   })
   phone?: string;
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: CARE_TEAM_MAX_MEMBERS,
+    description:
+      'Membership ids of clinicians of the clinic; by default the enrolling clinician, who must be on it.',
+  })
+  @IsOptional()
+  @IsArray({ message: 'careTeam must be a list of membership ids' })
+  @ArrayMaxSize(CARE_TEAM_MAX_MEMBERS, {
+    message: `careTeam must have at most ${CARE_TEAM_MAX_MEMBERS} entries`,
+  })
+  @IsUUID('all', { each: true, message: 'each of careTeam must be a membership id' })
+  careTeam?: string[];
 }
 
 export class InfusionDto implements Infusion {
@@ -108,11 +128,19 @@ export class PatientSummaryDto implements PatientSummary {
     string | null;
   @ApiProperty() completedInfusions!: number;
   @ApiProperty() scheduledInfusions!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) invitationSentAt!:
+    string | null;
 }
 
 export class PatientDetailDto extends PatientSummaryDto implements PatientDetail {
   @ApiProperty({ type: String, nullable: true }) phone!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) dischargedAt!: string | null;
   @ApiProperty({ type: [InfusionDto] }) infusions!: InfusionDto[];
+}
+
+export class ClinicianChoiceDto implements ClinicianChoice {
+  @ApiProperty({ format: 'uuid' }) membershipId!: string;
+  @ApiProperty() name!: string;
 }
 
 export class PatientPageDto implements Page<PatientSummary> {
