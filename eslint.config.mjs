@@ -61,13 +61,14 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
-    // The integration suite drives the API and the worker as they are built, from their sources.
+    // The integration suite drives the API and the worker as they are built, from their sources,
+    // and catches their email with the mail catcher.
     files: ['tests/integration/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
         {
-          allow: ['^(\\.\\./)+apps/(api|worker)/src/'],
+          allow: ['^(\\.\\./)+(apps/(api|worker)|tools/mail-catcher)/src/'],
           depConstraints: [{ sourceTag: '*', onlyDependOnLibsWithTags: ['*'] }],
         },
       ],

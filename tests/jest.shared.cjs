@@ -22,7 +22,7 @@ const swcJestTransform = {
     ],
   },
   // Packages that ship only ES modules, which Node loads natively but Jest must compile.
-  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|@scure/base|@noble/hashes)/)'],
   moduleNameMapper: {
     '^@ivks/([a-z-]+)$': path.join(root, 'libs/$1/src/index.ts'),
   },

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Client } from 'pg';
 import { bearer, signIn, startApi } from './support/api';
@@ -26,6 +26,18 @@ const JOURNAL_TEXT = 'Alder journal words that no other clinic may read';
  */
 const CALLER_NAMED_ROUTES = new Set(['PUT /api/v1/me/journal/{clientId}']);
 
+/** Routes that end the caller's own sessions: called last, so every other route sees a live one. */
+const SESSION_ENDING_ROUTES = new Set(['POST /api/v1/auth/sign-out-everywhere']);
+
+/** What a staff member whose clinic requires a second factor may do before setting one up. */
+const ENROLMENT_ROUTES = new Set([
+  'GET /api/v1/me',
+  'GET /api/v1/me/mfa',
+  'POST /api/v1/me/mfa/totp',
+  'POST /api/v1/me/mfa/totp/confirm',
+  'POST /api/v1/auth/sign-out-everywhere',
+]);
+
 /**
  * Reads the OpenAPI document and calls every route as every role of one clinic, with the ids of
  * another clinic's records in the address. A new route is covered the day it is documented.
@@ -37,11 +49,37 @@ describe('clinic isolation across every documented route', () => {
   let birch: FixtureClinic;
   let routes: { method: Method; path: string }[];
   let journalEntryId: string;
+  let notificationId: string;
+  let publicRoutes: Set<string>;
+  const staffInvitationIds = new Map<string, string>();
 
   beforeAll(async () => {
     owner = await ownerClient();
     alder = await createClinic(owner, 'Alder');
     birch = await createClinic(owner, 'Birch');
+    for (const clinic of [alder, birch]) {
+      const invitationId = randomUUID();
+      staffInvitationIds.set(clinic.id, invitationId);
+      await owner.query(
+        `INSERT INTO staff_invitations (clinic_id, id, email, display_name, role, secret_hash, expires_at)
+         VALUES ($1, $2, $3, 'Invited', 'clinician', $4, now() + interval '7 days')`,
+        [clinic.id, invitationId, `invited.${invitationId}@test.example`, randomBytes(32)],
+      );
+    }
+    notificationId = randomUUID();
+    await owner.query(
+      `WITH occurrence AS (
+         INSERT INTO reminder_occurrences
+           (clinic_id, kind, subject_id, slot, patient_id, due_at, fingerprint, status, sent_at)
+         VALUES ($1, 'infusion_day_before', $3, 'once', $2, now(), 'isolation', 'sent', now())
+         RETURNING id
+       )
+       INSERT INTO notifications
+         (clinic_id, id, patient_id, kind, title, body, link, occurrence_id, occurrence_version)
+       SELECT $1, $4, $2, 'infusion_day_before', 'Alder notification', 'Alder only', '/', id, 1
+       FROM occurrence`,
+      [alder.id, alder.patientIds[0], alder.infusionIds[0], notificationId],
+    );
     app = await startApi();
     const alderPatient = bearer(await signIn(app, alder.patientUser.email));
     const saved = await app.inject({
@@ -59,11 +97,29 @@ describe('clinic isolation across every documented route', () => {
     const document = (
       await app.inject({ method: 'GET', url: '/api/docs-json' })
     ).json<OpenApiDocument>();
-    routes = Object.entries(document.paths).flatMap(([path, operations]) =>
-      METHODS.filter((method) => method.toLowerCase() in operations).map((method) => ({
-        method,
-        path,
-      })),
+    routes = Object.entries(document.paths)
+      .flatMap(([path, operations]) =>
+        METHODS.filter((method) => method.toLowerCase() in operations).map((method) => ({
+          method,
+          path,
+        })),
+      )
+      .sort(
+        (a, b) =>
+          Number(SESSION_ENDING_ROUTES.has(`${a.method} ${a.path}`)) -
+          Number(SESSION_ENDING_ROUTES.has(`${b.method} ${b.path}`)),
+      );
+    publicRoutes = new Set(
+      Object.entries(document.paths).flatMap(([path, operations]) =>
+        Object.entries(operations)
+          .filter(
+            ([, operation]) =>
+              !(operation as { security?: Record<string, unknown>[] }).security?.some(
+                (requirement) => 'bearer' in requirement,
+              ),
+          )
+          .map(([method]) => `${method.toUpperCase()} ${path}`),
+      ),
     );
   });
 
@@ -90,7 +146,7 @@ describe('clinic isolation across every documented route', () => {
 
   /** Fills each path parameter with a record of `clinic` of the kind the path names. */
   const addressIn = (path: string, clinic: FixtureClinic) =>
-    path.replace(/(\w+)\/\{(\w+)\}/g, (_match, collection: string) => {
+    path.replace(/(\w+)\/\{(\w+)\}/g, (_match, collection: string, parameter: string) => {
       const ids: Record<string, string | undefined> = {
         patients: clinic.patientIds[0],
         infusions: clinic.infusionIds[0],
@@ -100,11 +156,16 @@ describe('clinic isolation across every documented route', () => {
         links: clinic.linkIds[0],
         content: clinic.content.slug,
         journal: journalEntryId,
+        notifications: notificationId,
         // A shared link opens for whoever holds its token; what must fail is a guessed one.
         calendar: `${clinic.linkIds[0]}.${'A'.repeat(43)}`,
         chaperone: `${clinic.linkIds[1]}.${'A'.repeat(43)}`,
+        invitations: `${randomUUID()}.${'A'.repeat(43)}`,
+        // Where one collection name serves two kinds of path, the parameter tells them apart.
+        'invitations/{invitationId}': staffInvitationIds.get(clinic.id),
+        staff: clinic.clinician.membershipId,
       };
-      const id = ids[collection];
+      const id = ids[`${collection}/{${parameter}}`] ?? ids[collection];
       if (!id) {
         throw new Error(`The isolation suite does not know which record to use for ${path}.`);
       }
@@ -139,6 +200,12 @@ describe('clinic isolation across every documented route', () => {
       },
       'PUT /api/v1/me/assignments/{id}/checklist/{itemId}': { checked: true },
       'PUT /api/v1/me/assignments/{id}/done': { done: true },
+      'PUT /api/v1/me/notification-preferences': {
+        emailEnabled: true,
+        inAppEnabled: true,
+        quietHoursStart: '21:00',
+        quietHoursEnd: '08:00',
+      },
       'PUT /api/v1/me/infusions/{id}/readiness': {
         rideArranged: true,
         instructionsFollowed: true,
@@ -147,6 +214,7 @@ describe('clinic isolation across every documented route', () => {
       'PUT /api/v1/patients/{id}/care-team': { membershipIds: [clinic.clinician.membershipId] },
       'PUT /api/v1/me/journal/{clientId}': { text: 'Words of my own.', status: 'saved' },
       'PUT /api/v1/me/journal/share-all': { enabled: false },
+      'PATCH /api/v1/staff/{membershipId}': { role: 'admin' },
       'POST /api/v1/me/journal/{id}/share': {},
       'POST /api/v1/journal/{id}/replies': { text: 'A reply.' },
       'PUT /api/v1/journal/{id}/reviewed': { reviewed: true },
@@ -214,6 +282,42 @@ describe('clinic isolation across every documented route', () => {
               'give payloadFor a body it accepts',
           );
         }
+      }
+    }
+
+    expect(failures).toEqual([]);
+  });
+
+  it('lets staff of a clinic that requires a second factor do nothing but enrol until they have one', async () => {
+    const cedar = await createClinic(owner, 'Cedar', 1);
+    await owner.query('UPDATE clinics SET mfa_required = true WHERE id = $1', [cedar.id]);
+    const token = await signIn(app, cedar.clinician.email);
+    const failures: string[] = [];
+
+    for (const route of routes) {
+      const key = `${route.method} ${route.path}`;
+      if (
+        ENROLMENT_ROUTES.has(key) ||
+        SESSION_ENDING_ROUTES.has(key) ||
+        !route.path.startsWith('/api/v1/')
+      ) {
+        continue;
+      }
+      const response = await app.inject({
+        method: route.method,
+        // Refused before any record is looked up, so any id will do.
+        url: route.path.replace(/\{\w+\}/g, randomUUID()),
+        headers: bearer(token),
+        ...(route.method === 'GET' || route.method === 'DELETE'
+          ? {}
+          : { payload: payloadFor(route, 'clinician', cedar) }),
+      });
+      const refused =
+        response.statusCode === 403 &&
+        response.json<{ code: string }>().code === 'mfa_enrolment_required';
+      // Public routes answer without a session, so the pending enrolment does not apply to them.
+      if (!refused && !publicRoutes.has(key)) {
+        failures.push(`${key} → ${response.statusCode}`);
       }
     }
 

@@ -1,22 +1,37 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
-import { ConfigModule, DatabaseModule, LoggerModule, MailModule, QueuesModule } from '@ivks/server';
+import {
+  ConfigModule,
+  DatabaseModule,
+  LoggerModule,
+  MailModule,
+  QueuesModule,
+  RemindersModule,
+} from '@ivks/server';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CareTeamsModule } from './care-teams/care-teams.module';
+import { ClinicSettingsModule } from './clinic-settings/clinic-settings.module';
+import { ClinicSignupModule } from './clinic-signup/clinic-signup.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { ConnectionDrain } from './common/connection-drain';
+import { RateLimitModule } from './common/rate-limit';
 import { ContentModule } from './content/content.module';
 import { TenantInterceptor } from './common/tenant.interceptor';
+import { EmailDeliveriesModule } from './email-deliveries/email-deliveries.module';
 import { HealthController } from './health/health.controller';
 import { InfusionsModule } from './infusions/infusions.module';
 import { JournalModule } from './journal/journal.module';
 import { MyAssignmentsModule } from './my-assignments/my-assignments.module';
+import { NeedsAttentionModule } from './needs-attention/needs-attention.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PathwaysModule } from './pathways/pathways.module';
+import { PatientInvitationsModule } from './patient-invitations/patient-invitations.module';
 import { PatientLinksModule } from './patient-links/patient-links.module';
 import { PatientsModule } from './patients/patients.module';
 import { ReadinessModule } from './readiness/readiness.module';
+import { StaffModule } from './staff/staff.module';
 import { TodayModule } from './today/today.module';
 
 @Module({
@@ -26,8 +41,11 @@ import { TodayModule } from './today/today.module';
     DatabaseModule,
     QueuesModule,
     MailModule,
+    RemindersModule.forRoot(),
+    RateLimitModule,
     AuthModule,
     PatientsModule,
+    PatientInvitationsModule,
     InfusionsModule,
     PathwaysModule,
     AssignmentsModule,
@@ -39,6 +57,12 @@ import { TodayModule } from './today/today.module';
     ReadinessModule,
     CareTeamsModule,
     JournalModule,
+    NotificationsModule,
+    NeedsAttentionModule,
+    ClinicSignupModule,
+    StaffModule,
+    ClinicSettingsModule,
+    EmailDeliveriesModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -1,9 +1,19 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule, DatabaseModule, LoggerModule, QueuesModule } from '@ivks/server';
+import { ConfigModule, DatabaseModule, LoggerModule, MailModule, QueuesModule } from '@ivks/server';
+import { EmailModule } from './email/email.module';
 import { InfusionEventsProcessor } from './infusion-events/infusion-events.processor';
+import { RemindersWorkerModule } from './reminders/reminders-worker.module';
 
 @Module({
-  imports: [ConfigModule, LoggerModule, DatabaseModule, QueuesModule],
+  imports: [
+    ConfigModule,
+    LoggerModule,
+    DatabaseModule,
+    QueuesModule,
+    MailModule,
+    EmailModule,
+    RemindersWorkerModule.forRoot(),
+  ],
   providers: [InfusionEventsProcessor],
 })
 export class WorkerModule {}

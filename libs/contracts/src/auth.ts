@@ -15,6 +15,58 @@ export interface SessionResponse {
   accessToken: string;
   /** Seconds until the access token expires. */
   expiresIn: number;
+  /**
+   * The clinic requires a second factor and this staff member has none yet: until enrolment is
+   * confirmed (then refresh), every route but enrolment answers 403 `mfa_enrolment_required`.
+   */
+  mfaEnrolmentRequired?: boolean;
+}
+
+/** The password was right; the sign-in completes at POST /auth/mfa with a code. */
+export interface MfaChallengeResponse {
+  mfaRequired: true;
+  /** Single use, valid for five minutes. */
+  mfaToken: string;
+}
+
+export type SignInResponse = SessionResponse | MfaChallengeResponse;
+
+/** Exactly one of `code` (from the authenticator app) or `recoveryCode`. */
+export interface MfaSignInRequest {
+  mfaToken: string;
+  code?: string;
+  recoveryCode?: string;
+}
+
+export interface MfaStatus {
+  totpEnabled: boolean;
+  recoveryCodesLeft: number;
+  requiredByClinic: boolean;
+}
+
+/** Shown once, to add the account to an authenticator app. */
+export interface TotpEnrolment {
+  secret: string;
+  otpauthUri: string;
+}
+
+/** Shown once, when enrolment is confirmed; only hashes are kept. */
+export interface RecoveryCodes {
+  recoveryCodes: string[];
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+export interface PasswordResetRequest {
+  email: string;
+}
+
+export interface PasswordResetConfirmRequest {
+  token: string;
+  password: string;
 }
 
 export interface ClinicSummary {

@@ -20,6 +20,15 @@ export const JOURNAL_SHARING_CONSENT = {
     'Entries you wrote before stay private. You can see who read each one and when.',
 } as const;
 
+/** The consent wording the app shows before the patient agrees, with its version. */
+export interface JournalSharingConsent {
+  version: string;
+  /** Shown before sharing one entry. */
+  entry: string;
+  /** Shown before sharing every entry from now on. */
+  allEntries: string;
+}
+
 /** Body of `PUT /me/journal/:clientId`, sent by every autosave and by the final save. */
 export interface SaveJournalEntryRequest {
   text: string;
@@ -59,6 +68,8 @@ export interface JournalEntryView {
   updatedAt: string;
   sharing: JournalEntrySharing;
   replies: JournalReply[];
+  /** Who on the care team read the entry and when, newest first. */
+  reads: JournalRead[];
 }
 
 /** A theme of crisis wording, as libs/safety names it. */
@@ -96,6 +107,8 @@ export interface SharedJournalEntrySummary {
   id: string;
   patientId: string;
   patientName: string;
+  /** How to reach the patient, shown beside a crisis flag; null when the clinic has none. */
+  patientPhone: string | null;
   mood: number | null;
   tags: string[];
   promptSlug: string | null;
@@ -119,4 +132,17 @@ export interface JournalReplyRequest {
 
 export interface JournalReviewedRequest {
   reviewed: boolean;
+}
+
+export const JOURNAL_EXPORT_FORMATS = ['json', 'html'] as const;
+/** `json` for keeping or moving the words; `html` for reading and printing. */
+export type JournalExportFormat = (typeof JOURNAL_EXPORT_FORMATS)[number];
+
+/** What `GET /me/journal/export?format=json` returns: every entry of the patient, drafts too. */
+export interface JournalExport {
+  exportedAt: string;
+  patient: { name: string; timeZone: string };
+  clinic: { name: string };
+  /** Newest first, with replies and reads, as the Journal page shows them. */
+  entries: JournalEntryView[];
 }

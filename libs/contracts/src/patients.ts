@@ -26,10 +26,13 @@ export interface PatientSummary {
   nextInfusionAt: string | null;
   completedInfusions: number;
   scheduledInfusions: number;
+  /** When the latest invitation was sent, or null when none was (a patient seeded directly). */
+  invitationSentAt: string | null;
 }
 
 export interface PatientDetail extends PatientSummary {
   phone: string | null;
+  dischargedAt: string | null;
   infusions: Infusion[];
 }
 
@@ -39,6 +42,17 @@ export interface EnrolPatientRequest {
   email: string;
   timeZone: string;
   phone?: string;
+  /**
+   * Membership ids of clinicians of the clinic. By default the enrolling clinician; a clinician
+   * who enrols must be on it, since a clinician sees only the patients of their care teams.
+   */
+  careTeam?: string[];
+}
+
+/** A clinician of the clinic who can be put on a patient's care team. */
+export interface ClinicianChoice {
+  membershipId: string;
+  name: string;
 }
 
 export const INFUSION_STATUSES = ['scheduled', 'completed', 'cancelled'] as const;

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { migrate } from '@ivks/server';
+import { Redis } from 'ioredis';
 import { Client } from 'pg';
 
 export default async function globalSetup(): Promise<void> {
@@ -15,5 +16,16 @@ export default async function globalSetup(): Promise<void> {
     END $$`);
   } finally {
     await owner.end();
+  }
+
+  // The rate limits outlive a run by up to an hour; every run starts with none counted.
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379/1');
+  try {
+    const keys = await redis.keys('ivks:rate-limit:*');
+    if (keys.length > 0) {
+      await redis.del(...keys);
+    }
+  } finally {
+    redis.disconnect();
   }
 }

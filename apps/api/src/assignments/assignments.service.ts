@@ -19,6 +19,7 @@ import {
   Pathway,
   PathwayTask,
   Patient,
+  ReminderScheduler,
   TenantTransactions,
 } from '@ivks/server';
 import { In } from 'typeorm';
@@ -33,6 +34,7 @@ export class AssignmentsService {
   constructor(
     private readonly tenants: TenantTransactions,
     private readonly views: AssignmentViews,
+    private readonly reminders: ReminderScheduler,
   ) {}
 
   async list(patientId: string, query: AssignmentListQuery): Promise<AssignmentGroups> {
@@ -89,6 +91,7 @@ export class AssignmentsService {
       withdrawnAt: null,
     });
     await this.tenants.repository(Assignment).insert(assignment);
+    await this.reminders.forAssignments([assignment.id]);
 
     return this.views.renderOne(assignment);
   }
@@ -149,6 +152,7 @@ export class AssignmentsService {
       .returning('id')
       .execute();
     const createdIds = (inserted.raw as { id: string }[]).map((row) => row.id);
+    await this.reminders.forAssignments(createdIds);
     const created =
       createdIds.length === 0
         ? []
@@ -168,29 +172,34 @@ export class AssignmentsService {
     const { clinicId } = this.tenants.scope;
     const repository = this.tenants.repository(Assignment);
     const open = await repository.findBy({ clinicId, infusionId: infusion.id, status: 'open' });
-    let moved = 0;
+    const moved: string[] = [];
     for (const assignment of open) {
       const offset = offsetOf(assignment);
       if (offset) {
         const dueAt = dueInstant(infusion.scheduledAt, offset, timeZone);
         await repository.update({ clinicId, id: assignment.id }, { dueAt });
-        moved += 1;
+        moved.push(assignment.id);
       }
     }
+    await this.reminders.forAssignments(moved);
 
-    return moved;
+    return moved.length;
   }
 
   /** Withdraws the open assignments of a cancelled infusion; done ones stay as they were. */
   async withdrawForInfusion(infusionId: string): Promise<number> {
     const result = await this.tenants
       .repository(Assignment)
-      .update(
-        { clinicId: this.tenants.scope.clinicId, infusionId, status: 'open' },
-        { status: 'withdrawn', withdrawnAt: new Date() },
-      );
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'withdrawn', withdrawnAt: new Date() })
+      .where({ clinicId: this.tenants.scope.clinicId, infusionId, status: 'open' })
+      .returning('id')
+      .execute();
+    const withdrawn = (result.raw as { id: string }[]).map((row) => row.id);
+    await this.reminders.forAssignments(withdrawn);
 
-    return result.affected ?? 0;
+    return withdrawn.length;
   }
 
   private async patient(patientId: string): Promise<Patient> {

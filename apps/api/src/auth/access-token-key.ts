@@ -1,5 +1,5 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
-import type { AppConfig } from '@ivks/server';
+import { type AppConfig, ConfigError, JWT_SECRET_REQUIRED } from '@ivks/server';
 
 /**
  * The HMAC key that signs and verifies access tokens, made once. Handing jsonwebtoken a string
@@ -7,5 +7,9 @@ import type { AppConfig } from '@ivks/server';
  * costs more than the rest of the request's authentication.
  */
 export function accessTokenKey(config: AppConfig): KeyObject {
+  if (!config.JWT_SECRET) {
+    throw new ConfigError([JWT_SECRET_REQUIRED]);
+  }
+
   return createSecretKey(Buffer.from(config.JWT_SECRET, 'utf8'));
 }

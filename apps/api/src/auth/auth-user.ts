@@ -7,7 +7,11 @@ export interface AuthUser {
   clinicId: string;
   membershipId: string;
   sessionId: string;
+  /** The sign-in the session belongs to; every rotation of its refresh token keeps it. */
+  familyId: string;
   role: Role;
+  /** The clinic requires a second factor this staff member has not set up yet. */
+  mfaEnrolmentPending: boolean;
 }
 
 export interface AccessTokenClaims {
@@ -15,7 +19,10 @@ export interface AccessTokenClaims {
   cid: string;
   mid: string;
   sid: string;
+  fid: string;
   role: Role;
+  /** Present, as `enrol`, only while enrolment in a required second factor is pending. */
+  mfa?: 'enrol';
 }
 
 export function scopeOf(user: AuthUser): TenantScope {

@@ -4,22 +4,36 @@ import { AuthGuard } from '@nestjs/passport';
 import type { Role } from '@ivks/contracts';
 import { AppException } from '../common/app.exception';
 import type { AuthUser } from './auth-user';
-import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
+import { ALLOWED_DURING_MFA_ENROLMENT, ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
 
-/** Every route needs a valid access token unless it is marked public. */
+/**
+ * Every route needs a valid access token of a session that is still alive unless it is marked
+ * public. While a required second factor is not set up, only enrolment routes answer.
+ */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
   constructor(private readonly reflector: Reflector) {
     super();
   }
 
-  override canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
+      return true;
+    }
+    await (super.canActivate(context) as Promise<boolean>);
+    const user = context.switchToHttp().getRequest<{ user: AuthUser }>().user;
+    if (
+      user.mfaEnrolmentPending &&
+      !this.reflector.getAllAndOverride<boolean>(ALLOWED_DURING_MFA_ENROLMENT, targets)
+    ) {
+      throw new AppException(
+        'mfa_enrolment_required',
+        'Your clinic requires two-step sign-in. Set up an authenticator app on the security page before doing anything else.',
+      );
+    }
 
-    return isPublic ? true : super.canActivate(context);
+    return true;
   }
 
   override handleRequest<TUser = AuthUser>(error: unknown, user: TUser | false): TUser {

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { Me, Role, SessionResponse, SignInFailureReason } from '@ivks/contracts';
+import type {
+  MfaChallengeResponse,
+  Me,
+  Role,
+  SessionResponse,
+  SignInFailureReason,
+} from '@ivks/contracts';
 import {
   APP_CONFIG,
   type AppConfig,
@@ -16,10 +22,17 @@ import {
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AppException } from '../common/app.exception';
-import type { AccessTokenClaims, AuthUser } from './auth-user';
-import { verifyAgainstDecoy, verifyPassword } from './passwords';
+import { RateLimits } from '../common/rate-limit';
 import { hashSecret, newSecret, secretMatches } from '../common/secret-token';
+import type { AccessTokenClaims, AuthUser } from './auth-user';
+import { Clock } from './clock';
+import { MfaChallenges } from './mfa-challenges';
+import { MfaService, type SecondFactor } from './mfa.service';
+import { hashPassword, needsRehash, verifyAgainstDecoy, verifyPassword } from './passwords';
 import { decodeRefreshToken, encodeRefreshToken, type RefreshToken } from './refresh-token';
+import { SessionActivity } from './session-activity';
+import { sessionLimitsFor } from './session-limits';
+import { SessionsService } from './sessions.service';
 
 /** A presentation of an already-rotated token this soon after its rotation is a second tab, not a thief. */
 const ROTATION_GRACE_MS = 10_000;
@@ -30,6 +43,9 @@ export interface IssuedSession {
   refreshExpiresAt: Date;
 }
 
+export type SignInOutcome =
+  { kind: 'session'; issued: IssuedSession } | { kind: 'mfa'; challenge: MfaChallengeResponse };
+
 interface MembershipChoice {
   clinic_id: string;
   clinic_name: string;
@@ -37,7 +53,19 @@ interface MembershipChoice {
   role: Role;
 }
 
+interface SessionIdentity {
+  clinicId: string;
+  userId: string;
+  membershipId: string;
+  role: Role;
+  familyId: string;
+}
+
 const INVALID_CREDENTIALS = 'The email or password is not right. Check them and try again.';
+const WRONG_SECOND_FACTOR =
+  'That code is not right. Enter the code your authenticator app shows now, or a recovery code.';
+const SIGN_IN_EXPIRED = 'This sign-in has expired. Please sign in again.';
+const SESSION_ENDED = 'Your session has ended. Please sign in again.';
 
 @Injectable()
 export class AuthService {
@@ -48,9 +76,25 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly audit: AuditTrail,
     private readonly logger: PinoLogger,
+    private readonly limits: RateLimits,
+    private readonly activity: SessionActivity,
+    private readonly sessions: SessionsService,
+    private readonly challenges: MfaChallenges,
+    private readonly mfa: MfaService,
+    private readonly clock: Clock,
   ) {}
 
-  async signIn(email: string, password: string, clinicId?: string): Promise<IssuedSession> {
+  /**
+   * Checks the password. A staff member with an authenticator app gets a challenge to answer at
+   * `completeMfa`; everyone else gets a session. Each failure counts toward the throttle of the
+   * address and of the email, known or not, so the throttle does not tell which emails exist.
+   */
+  async signIn(
+    email: string,
+    password: string,
+    clinicId: string | undefined,
+    address: string,
+  ): Promise<SignInOutcome> {
     const [account] = await this.dataSource.query<
       { user_id: string; password_hash: string | null }[]
     >('SELECT user_id, password_hash FROM auth_find_user($1)', [email]);
@@ -61,6 +105,7 @@ export class AuthService {
       if (account) {
         this.recordFailedSignIn(account.user_id, 'wrong_password');
       }
+      await this.limits.fail('sign_in', { address, account: email });
       throw new AppException('invalid_credentials', INVALID_CREDENTIALS);
     }
 
@@ -80,38 +125,95 @@ export class AuthService {
     }
     if (!chosen) {
       this.recordFailedSignIn(account.user_id, 'not_a_member');
+      await this.limits.fail('sign_in', { address, account: email });
       throw new AppException('invalid_credentials', INVALID_CREDENTIALS);
     }
 
-    const scope = { clinicId: chosen.clinic_id, userId: account.user_id, role: chosen.role };
+    const identity = {
+      clinicId: chosen.clinic_id,
+      userId: account.user_id,
+      membershipId: chosen.membership_id,
+      role: chosen.role,
+    };
+    const scope = { clinicId: identity.clinicId, userId: identity.userId, role: identity.role };
+    const storedHash = account.password_hash ?? '';
 
-    return this.tenants.run(scope, async (manager) => {
-      const issued = await this.startSession(manager, {
-        clinicId: chosen.clinic_id,
-        userId: account.user_id,
-        membershipId: chosen.membership_id,
-        role: chosen.role,
-        familyId: randomUUID(),
-      });
+    return this.tenants.run(scope, async (manager): Promise<SignInOutcome> => {
+      if (needsRehash(storedHash)) {
+        await manager.query(
+          'UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1',
+          [identity.userId, await hashPassword(password)],
+        );
+      }
+      if (identity.role !== 'patient' && (await this.mfa.isEnrolled(manager, identity))) {
+        const mfaToken = await this.challenges.issue({ ...identity, email });
+
+        return { kind: 'mfa', challenge: { mfaRequired: true, mfaToken } };
+      }
+      const issued = await this.startSession(manager, { ...identity, familyId: randomUUID() });
       await this.audit.record({
         action: 'auth.signed_in',
-        subject: { type: 'user', id: account.user_id },
+        subject: { type: 'user', id: identity.userId },
         details: {},
       });
 
-      return issued;
+      return { kind: 'session', issued };
     });
+  }
+
+  /** The second step of a staff sign-in: a code from the authenticator app, or a recovery code. */
+  async completeMfa(
+    mfaToken: string,
+    factor: SecondFactor,
+    address: string,
+  ): Promise<IssuedSession> {
+    const challenge = await this.challenges.find(mfaToken);
+    if (!challenge) {
+      throw new AppException('unauthenticated', SIGN_IN_EXPIRED);
+    }
+    await this.limits.check('sign_in', { address, account: challenge.email });
+    const scope = { clinicId: challenge.clinicId, userId: challenge.userId, role: challenge.role };
+    const issued = await this.tenants.run(scope, async (manager) => {
+      const accepted = await this.mfa.verifyForSignIn(manager, challenge, factor);
+      if (!accepted) {
+        return null;
+      }
+      if (!(await this.challenges.spend(challenge.id))) {
+        throw new AppException('unauthenticated', SIGN_IN_EXPIRED);
+      }
+      const session = await this.startSession(manager, { ...challenge, familyId: randomUUID() });
+      if (accepted !== 'code') {
+        await this.audit.record({
+          action: 'auth.recovery_code_used',
+          subject: { type: 'user', id: challenge.userId },
+          details: { remaining: accepted.recoveryCodesLeft },
+        });
+      }
+      await this.audit.record({
+        action: 'auth.signed_in',
+        subject: { type: 'user', id: challenge.userId },
+        details: {},
+      });
+
+      return session;
+    });
+    if (!issued) {
+      await this.limits.fail('sign_in', { address, account: challenge.email });
+      throw new AppException('invalid_credentials', WRONG_SECOND_FACTOR);
+    }
+
+    return issued;
   }
 
   async refresh(cookie: string | undefined): Promise<IssuedSession> {
     const token = decodeRefreshToken(cookie);
     if (!token) {
-      throw new AppException('unauthenticated', 'Your session has ended. Please sign in again.');
+      throw new AppException('unauthenticated', SESSION_ENDED);
     }
     const scope = { clinicId: token.clinicId, userId: token.userId, role: null };
     const outcome = await this.tenants.run(scope, (manager) => this.rotate(manager, token));
     if (!outcome) {
-      throw new AppException('unauthenticated', 'Your session has ended. Please sign in again.');
+      throw new AppException('unauthenticated', SESSION_ENDED);
     }
 
     return outcome;
@@ -131,7 +233,7 @@ export class AuthService {
       if (!session || !secretMatches(token.secret, session.tokenHash)) {
         return;
       }
-      await this.revokeFamily(manager, session.familyId);
+      await this.sessions.endFamily(session.familyId);
       if (!session.revokedAt) {
         const membership = await manager.findOneBy(Membership, {
           clinicId: session.clinicId,
@@ -145,6 +247,13 @@ export class AuthService {
         });
       }
     });
+  }
+
+  /** Ends every session of the user, this one included, in every clinic, once this unit commits. */
+  signOutEverywhere(user: AuthUser): void {
+    this.tenants.afterCommit(() =>
+      this.sessions.endEverywhere(user.userId, 'signed_out_everywhere', { actor: 'user' }),
+    );
   }
 
   async me(user: AuthUser): Promise<Me> {
@@ -178,12 +287,12 @@ export class AuthService {
     if (!session || !secretMatches(token.secret, session.tokenHash)) {
       return null;
     }
-    const now = Date.now();
+    const now = this.clock.now();
     if (session.revokedAt || session.expiresAt.getTime() <= now) {
       return null;
     }
     if (session.rotatedAt && now - session.rotatedAt.getTime() > ROTATION_GRACE_MS) {
-      await this.revokeFamily(manager, session.familyId);
+      await this.sessions.endFamily(session.familyId);
       // Whoever presented the spent token may not be its owner, so the portal is the actor.
       await this.audit.record({
         action: 'auth.sessions_revoked',
@@ -191,6 +300,11 @@ export class AuthService {
         actor: { userId: null, role: 'system' },
         details: { reason: 'refresh_token_reused' },
       });
+
+      return null;
+    }
+    if (!(await this.activity.isAlive(session.familyId, now))) {
+      await this.sessions.endFamily(session.familyId);
 
       return null;
     }
@@ -249,23 +363,35 @@ export class AuthService {
     });
   }
 
-  private async revokeFamily(manager: EntityManager, familyId: string): Promise<void> {
-    await manager.update(Session, { familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  /** Whether the clinic requires a second factor this staff member has not confirmed yet. */
+  private async enrolmentPending(
+    manager: EntityManager,
+    identity: SessionIdentity,
+  ): Promise<boolean> {
+    if (identity.role === 'patient') {
+      return false;
+    }
+    const clinic = await manager.findOneByOrFail(Clinic, { id: identity.clinicId });
+
+    return clinic.mfaRequired && !(await this.mfa.isEnrolled(manager, identity));
   }
 
+  /**
+   * Issues a refresh token and an access token. A new family is a new sign-in, whose idle and
+   * absolute limits start now; a rotation carries on its family's limits.
+   */
   private async startSession(
     manager: EntityManager,
-    identity: {
-      clinicId: string;
-      userId: string;
-      membershipId: string;
-      role: Role;
-      familyId: string;
-    },
+    identity: SessionIdentity,
   ): Promise<IssuedSession> {
     const secret = newSecret();
     const sessionId = randomUUID();
-    const refreshExpiresAt = new Date(Date.now() + this.config.REFRESH_TOKEN_TTL_HOURS * 3_600_000);
+    const now = this.clock.now();
+    const refreshExpiresAt = new Date(now + this.config.REFRESH_TOKEN_TTL_HOURS * 3_600_000);
+    const isNewSignIn = !(await manager.existsBy(Session, {
+      clinicId: identity.clinicId,
+      familyId: identity.familyId,
+    }));
     await manager.insert(Session, {
       clinicId: identity.clinicId,
       id: sessionId,
@@ -275,12 +401,18 @@ export class AuthService {
       tokenHash: hashSecret(secret),
       expiresAt: refreshExpiresAt,
     });
+    if (isNewSignIn) {
+      await this.activity.start(identity.familyId, sessionLimitsFor(identity.role), now);
+    }
+    const enrolmentPending = await this.enrolmentPending(manager, identity);
     const claims: AccessTokenClaims = {
       sub: identity.userId,
       cid: identity.clinicId,
       mid: identity.membershipId,
       sid: sessionId,
+      fid: identity.familyId,
       role: identity.role,
+      ...(enrolmentPending && { mfa: 'enrol' as const }),
     };
     const accessToken = await this.jwt.signAsync(claims, {
       expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
@@ -288,7 +420,11 @@ export class AuthService {
     });
 
     return {
-      session: { accessToken, expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS },
+      session: {
+        accessToken,
+        expiresIn: this.config.ACCESS_TOKEN_TTL_SECONDS,
+        ...(enrolmentPending && { mfaEnrolmentRequired: true }),
+      },
       refreshToken: encodeRefreshToken({
         clinicId: identity.clinicId,
         userId: identity.userId,

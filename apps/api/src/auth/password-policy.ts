@@ -9,7 +9,7 @@ export const PASSWORD_MAX_LENGTH = 1024;
  * them), compared without regard to case.
  */
 const COMMON_PASSWORDS = new Set(
-  (dictionary['passwords-common']).map((password) => password.toLowerCase()),
+  dictionary['passwords-common'].map((password) => password.toLowerCase()),
 );
 
 /**

@@ -13,6 +13,7 @@ import {
   type InfusionScheduledJob,
   Patient,
   isUniqueViolation,
+  ReminderScheduler,
   TenantTransactions,
 } from '@ivks/server';
 import { Queue } from 'bullmq';
@@ -29,6 +30,7 @@ export class InfusionsService {
   constructor(
     private readonly tenants: TenantTransactions,
     private readonly assignments: AssignmentsService,
+    private readonly reminders: ReminderScheduler,
     @Inject(INFUSION_EVENTS) private readonly infusionEvents: Queue<InfusionScheduledJob>,
   ) {}
 
@@ -121,6 +123,7 @@ export class InfusionsService {
     if (moved) {
       await this.assignments.followInfusion(infusion, patient.timeZone);
     }
+    await this.reminders.forInfusions([id]);
 
     return infusionView(infusion);
   }
@@ -135,6 +138,7 @@ export class InfusionsService {
         .repository(Infusion)
         .update({ clinicId: infusion.clinicId, id }, { status: infusion.status });
       await this.assignments.withdrawForInfusion(id);
+      await this.reminders.forInfusions([id]);
     }
 
     return infusionView(infusion);
@@ -149,6 +153,7 @@ export class InfusionsService {
       await this.tenants
         .repository(Infusion)
         .update({ clinicId: infusion.clinicId, id }, { status: infusion.status });
+      await this.reminders.forInfusions([id]);
     }
 
     return infusionView(infusion);
@@ -207,6 +212,7 @@ export class InfusionsService {
     } catch (error) {
       throw isUniqueViolation(error) ? slotTaken(field) : error;
     }
+    await this.reminders.forInfusions(infusions.map((infusion) => infusion.id));
     await this.infusionEvents.addBulk(
       infusions.map((infusion) => ({
         name: 'infusion-scheduled',

@@ -1,4 +1,10 @@
-import { ERROR_CODES, type ApiError, type SessionResponse } from '@ivks/contracts';
+import {
+  ERROR_CODES,
+  type ApiError,
+  type MfaSignInRequest,
+  type SessionResponse,
+  type SignInResponse,
+} from '@ivks/contracts';
 import { HttpError } from 'react-admin';
 
 /** The part of fetch the client relies on, so tests can answer without a network. */
@@ -11,6 +17,10 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
 }
+
+/** Where a sign-in stands: a second factor still owed, or signed in. */
+export type SignInStep =
+  { step: 'mfa'; mfaToken: string } | { step: 'done'; mfaEnrolmentRequired: boolean };
 
 export interface ApiResponse<T> {
   body: T;
@@ -86,13 +96,35 @@ export class ApiClient {
     return this.accessToken !== null;
   }
 
-  async signIn(body: { email: string; password: string; clinicId?: string }): Promise<void> {
-    const { body: session } = await this.send<SessionResponse>(
+  /** Signs in, or answers the challenge a staff member with an authenticator app must meet. */
+  async signIn(body: { email: string; password: string; clinicId?: string }): Promise<SignInStep> {
+    const { body: answer } = await this.send<SignInResponse>(
       '/auth/sign-in',
       { method: 'POST', body },
       false,
     );
+    if ('mfaRequired' in answer) {
+      return { step: 'mfa', mfaToken: answer.mfaToken };
+    }
+
+    return this.hold(answer);
+  }
+
+  /** The second step of a sign-in: a code from the authenticator app, or a recovery code. */
+  async completeMfa(body: MfaSignInRequest): Promise<SignInStep> {
+    const { body: session } = await this.send<SessionResponse>(
+      '/auth/mfa',
+      { method: 'POST', body },
+      false,
+    );
+
+    return this.hold(session);
+  }
+
+  private hold(session: SessionResponse): SignInStep {
     this.accessToken = session.accessToken;
+
+    return { step: 'done', mfaEnrolmentRequired: session.mfaEnrolmentRequired === true };
   }
 
   async signOut(): Promise<void> {

@@ -15,14 +15,38 @@ export const ACTION_LABELS: Record<AuditAction, string> = {
   'auth.sign_in_failed': 'Sign-in failed',
   'auth.signed_out': 'Signed out',
   'auth.sessions_revoked': 'Sessions ended',
+  'auth.password_changed': 'Changed their password',
+  'auth.password_reset_requested': 'A password reset link was emailed',
+  'auth.password_reset': 'Reset their password by email',
+  'auth.mfa_enabled': 'Turned on two-step sign-in',
+  'auth.mfa_disabled': 'Turned off two-step sign-in',
+  'auth.recovery_code_used': 'Signed in with a recovery code',
   'patient.viewed': 'Viewed a patient’s record',
+  'patient.invitation_sent': 'Invited a patient to the portal',
+  'patient.invitation_resent': 'Sent a patient a new invitation',
+  'patient.invitation_accepted': 'A patient accepted their invitation',
+  'patient.discharged': 'Discharged a patient',
+  'patient.readmitted': 'Readmitted a patient',
   'journal.viewed': 'Read a journal entry a patient shared',
+  'journal.exported': 'Exported their own journal',
+  'clinic.created': 'Signed the clinic up',
+  'clinic.settings_changed': 'Changed the clinic’s settings',
+  'staff.invited': 'Invited a staff member',
+  'staff.invitation_resent': 'Sent a staff invitation again',
+  'staff.invitation_revoked': 'Withdrew a staff invitation',
+  'staff.invitation_accepted': 'Joined the staff',
+  'staff.role_changed': 'Changed a staff member’s role',
+  'staff.deactivated': 'Deactivated a staff member',
+  'staff.reactivated': 'Reactivated a staff member',
 };
 
 const REASONS: Record<SignInFailureReason | SessionRevocationReason, string> = {
   wrong_password: 'wrong password',
   not_a_member: 'not a member of this clinic',
   refresh_token_reused: 'an old sign-in token was used again',
+  signed_out_everywhere: 'signed out everywhere',
+  password_changed: 'the password was changed',
+  password_reset: 'the password was reset',
 };
 
 const ROLE_LABELS: Record<AuditActorRole, string> = {
@@ -36,6 +60,8 @@ const ROLE_LABELS: Record<AuditActorRole, string> = {
 const SUBJECT_LABELS: Record<AuditSubjectType, string> = {
   user: 'Account',
   patient: 'Patient',
+  clinic: 'Clinic',
+  staff_invitation: 'Staff invitation',
 };
 
 /** The action in plain words, with its reason when it has one. */

@@ -1,6 +1,7 @@
 import { isStaffRole, type Me, type Role } from '@ivks/contracts';
 import { HttpError, type AuthProvider, type UserIdentity } from 'react-admin';
-import type { ApiClient } from '../api/api-client';
+import { MFA_ENROLMENT_PATH } from '../account/account-paths';
+import type { ApiClient, ErrorBody } from '../api/api-client';
 
 /** What the app bar and the lists need to know about the signed-in staff member. */
 export interface StaffIdentity extends UserIdentity {
@@ -8,9 +9,23 @@ export interface StaffIdentity extends UserIdentity {
   clinicTimeZone: string;
 }
 
-export interface SignInParams {
-  email: string;
-  password: string;
+export type SignInParams =
+  | { email: string; password: string }
+  | { mfaToken: string; code: string }
+  | { mfaToken: string; recoveryCode: string };
+
+/** Sends react-admin to the enrolment page, keeping the person signed in and saying why. */
+class MfaEnrolmentRequired extends Error {
+  readonly redirectTo = MFA_ENROLMENT_PATH;
+  readonly logoutUser = false;
+}
+
+/** Thrown by `login` when the password was right and a code from the authenticator app is due. */
+export class MfaCodeRequired extends Error {
+  constructor(readonly mfaToken: string) {
+    super('Enter the code from your authenticator app.');
+    this.name = 'MfaCodeRequired';
+  }
 }
 
 const NOT_STAFF =
@@ -34,15 +49,26 @@ export function createAuthProvider(api: ApiClient): AuthProvider {
   const ensureSession = async (): Promise<boolean> => api.hasSession || api.refresh();
 
   return {
-    login: async ({ email, password }: SignInParams) => {
+    login: async (params: SignInParams) => {
       me = null;
-      await api.signIn({ email: email.trim(), password });
+      const step =
+        'mfaToken' in params
+          ? await api.completeMfa(params)
+          : await api.signIn({ email: params.email.trim(), password: params.password });
+      if (step.step === 'mfa') {
+        throw new MfaCodeRequired(step.mfaToken);
+      }
+      if (step.mfaEnrolmentRequired) {
+        return { redirectTo: MFA_ENROLMENT_PATH };
+      }
       const signedIn = await loadMe();
       if (!isStaffRole(signedIn.role)) {
         me = null;
         await api.signOut();
         throw new HttpError(NOT_STAFF, 403, {});
       }
+
+      return undefined;
     },
 
     logout: async () => {
@@ -75,6 +101,13 @@ export function createAuthProvider(api: ApiClient): AuthProvider {
         me = null;
 
         return Promise.reject(error);
+      }
+      // The clinic requires a second factor this person has not set up: nothing else answers.
+      if (
+        error instanceof HttpError &&
+        (error.body as ErrorBody | undefined)?.code === 'mfa_enrolment_required'
+      ) {
+        return Promise.reject(new MfaEnrolmentRequired(error.message));
       }
 
       return Promise.resolve();

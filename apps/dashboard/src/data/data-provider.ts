@@ -6,9 +6,12 @@ import {
   type AssignmentGroups,
   type AuditAction,
   type AuditEvent,
+  type ClinicianChoice,
   type EnrolPatientRequest,
   type Page,
   type Pathway,
+  type PatientDetail,
+  type PatientInvitationSent,
   type PatientSortField,
   type PatientStatus,
   type ReadinessBoard,
@@ -24,6 +27,8 @@ import {
   type RaRecord,
 } from 'react-admin';
 import type { ApiClient } from '../api/api-client';
+import { emailDeliveryListQuery } from '../email-deliveries/email-delivery-query';
+import { journalMethods, type JournalMethods } from '../journal/journal-methods';
 import { startOfDayInZone } from '../time/format-in-zone';
 
 const DEFAULT_PER_PAGE = 25;
@@ -147,6 +152,10 @@ function pickEnrolment(data: Partial<EnrolPatientRequest>): EnrolPatientRequest 
     email: data.email ?? '',
     timeZone: data.timeZone ?? '',
     ...(phone === undefined || phone === '' ? {} : { phone }),
+    // An empty choice leaves the API's default: the enrolling clinician.
+    ...(data.careTeam === undefined || data.careTeam.length === 0
+      ? {}
+      : { careTeam: data.careTeam }),
   };
 }
 
@@ -173,9 +182,15 @@ export interface CareMethods {
   patientAssignments(patientId: string): Promise<AssignmentGroups>;
   /** One day's board on the clinic's clock; today there when no date is given. */
   readinessBoard(date?: string): Promise<ReadinessBoard>;
+  /** The clinicians a care team can be chosen from. */
+  listClinicians(): Promise<ClinicianChoice[]>;
+  /** Emails a new invitation; the link sent before stops working. */
+  resendInvitation(patientId: string): Promise<PatientInvitationSent>;
+  dischargePatient(patientId: string): Promise<PatientDetail>;
+  readmitPatient(patientId: string): Promise<PatientDetail>;
 }
 
-export type CareDataProvider = DataProvider & CareMethods;
+export type CareDataProvider = DataProvider & CareMethods & JournalMethods;
 
 function careMethods(api: ApiClient): CareMethods {
   return {
@@ -217,6 +232,37 @@ function careMethods(api: ApiClient): CareMethods {
 
       return body;
     },
+
+    listClinicians: async () => {
+      const { body } = await api.request<ClinicianChoice[]>('/clinicians');
+
+      return body;
+    },
+
+    resendInvitation: async (patientId) => {
+      const { body } = await api.request<PatientInvitationSent>(
+        path('patients', patientId, 'invitation'),
+        { method: 'POST' },
+      );
+
+      return body;
+    },
+
+    dischargePatient: async (patientId) => {
+      const { body } = await api.request<PatientDetail>(path('patients', patientId, 'discharge'), {
+        method: 'POST',
+      });
+
+      return body;
+    },
+
+    readmitPatient: async (patientId) => {
+      const { body } = await api.request<PatientDetail>(path('patients', patientId, 'readmit'), {
+        method: 'POST',
+      });
+
+      return body;
+    },
   };
 }
 
@@ -232,6 +278,7 @@ export function createDataProvider(api: ApiClient): CareDataProvider {
 
   return {
     ...careMethods(api),
+    ...journalMethods(api),
 
     getList: async <RecordType extends RaRecord>(resource: string, params: GetListParams) => {
       if (resource === 'audit-events') {
@@ -241,6 +288,13 @@ export function createDataProvider(api: ApiClient): CareDataProvider {
         const records: AuditEventRecord[] = body.data.map((event) => ({ ...event, id: event.seq }));
 
         return { data: records as unknown as RecordType[], total: totalOf(body, headers) };
+      }
+      if (resource === 'email-deliveries') {
+        const { body, headers } = await api.request<Page<RecordType>>(
+          `/email-deliveries?${emailDeliveryListQuery(params).toString()}`,
+        );
+
+        return { data: body.data, total: totalOf(body, headers) };
       }
       if (resource !== 'patients') {
         return unsupported('list', resource);

@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import {
   Button,
   Form,
+  Link,
   Login,
   PasswordInput,
   TextInput,
@@ -8,28 +10,89 @@ import {
   useLogin,
   useNotify,
 } from 'react-admin';
-import type { SignInParams } from '../auth/auth-provider';
+import {
+  awaitingCode,
+  codeProblem,
+  recoveryCodeProblem,
+  secondFactor,
+  toggleRecoveryCode,
+  type SignInStage,
+} from '../account/account-forms';
+import { FORGOT_PASSWORD_PATH } from '../account/account-paths';
+import { MfaCodeRequired, type SignInParams } from '../auth/auth-provider';
 
 function SignInForm() {
   const login = useLogin();
   const notify = useNotify();
+  const [stage, setStage] = useState<SignInStage>({ stage: 'password' });
 
-  const submit = async (values: Record<string, unknown>) => {
+  const attempt = async (params: SignInParams) => {
     try {
-      const credentials: SignInParams = {
-        email: typeof values.email === 'string' ? values.email : '',
-        password: typeof values.password === 'string' ? values.password : '',
-      };
-      await login(credentials);
+      await login(params);
     } catch (error) {
+      if (error instanceof MfaCodeRequired) {
+        setStage(awaitingCode(error.mfaToken));
+
+        return;
+      }
       notify(error instanceof Error ? error.message : 'Sign-in failed. Please try again.', {
         type: 'error',
       });
     }
   };
 
+  if (stage.stage === 'code') {
+    return (
+      <Form
+        key={stage.useRecoveryCode ? 'recovery' : 'code'}
+        onSubmit={(values: Record<string, unknown>) =>
+          attempt(secondFactor(stage, typeof values.code === 'string' ? values.code : ''))
+        }
+        noValidate
+      >
+        <div style={{ padding: '0 1em 1em' }}>
+          <p>
+            {stage.useRecoveryCode
+              ? 'Enter one of the recovery codes you saved when you set up two-step sign-in.'
+              : 'Enter the 6-digit code your authenticator app shows for IV Ketamine Support.'}
+          </p>
+          <TextInput
+            source="code"
+            label={stage.useRecoveryCode ? 'Recovery code' : '6-digit code'}
+            autoComplete="one-time-code"
+            autoFocus
+            validate={(value: string | undefined) =>
+              stage.useRecoveryCode ? recoveryCodeProblem(value) : codeProblem(value)
+            }
+            fullWidth
+          />
+          <Button type="submit" variant="contained" label="Continue" fullWidth />
+          <p>
+            <button
+              type="button"
+              onClick={() => setStage(toggleRecoveryCode(stage))}
+              style={{ all: 'unset', cursor: 'pointer', textDecoration: 'underline' }}
+            >
+              {stage.useRecoveryCode
+                ? 'Use a code from the app instead'
+                : 'Lost your phone? Use a recovery code'}
+            </button>
+          </p>
+        </div>
+      </Form>
+    );
+  }
+
   return (
-    <Form onSubmit={submit} noValidate>
+    <Form
+      onSubmit={(values: Record<string, unknown>) =>
+        attempt({
+          email: typeof values.email === 'string' ? values.email : '',
+          password: typeof values.password === 'string' ? values.password : '',
+        })
+      }
+      noValidate
+    >
       <div style={{ padding: '0 1em 1em' }}>
         <TextInput
           source="email"
@@ -47,6 +110,9 @@ function SignInForm() {
           fullWidth
         />
         <Button type="submit" variant="contained" label="Sign in" fullWidth />
+        <p>
+          <Link to={FORGOT_PASSWORD_PATH}>Forgot your password?</Link>
+        </p>
       </div>
     </Form>
   );

@@ -158,8 +158,8 @@ export class ApiClient {
   }
 
   /** Calls a route that needs no sign-in, such as the page a shared link opens. */
-  requestWithoutSession<T>(path: string): Promise<T> {
-    return this.send<T>(path, {}, false);
+  requestWithoutSession<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    return this.send<T>(path, options, false);
   }
 
   /** Calls an authenticated route; on a 401 it refreshes the session once and tries again. */

@@ -1,11 +1,13 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router-dom';
+import { NotificationBell } from '../notifications/notification-bell';
 import { useSession } from '../session/session-context';
 
 const NAV_LINKS = [
   { to: '/', label: 'Today' },
   { to: '/plan', label: 'Plan' },
   { to: '/library', label: 'Library' },
+  { to: '/journal', label: 'Journal' },
   { to: '/music', label: 'Music' },
   { to: '/sharing', label: 'Sharing' },
 ];
@@ -60,6 +62,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="account-bar">
           <div className="width-container account-bar__inner">
             <span className="account-bar__clinic">{session.me.clinic.name}</span>
+            <NotificationBell />
+            <Link className="link-button" to="/account">
+              Account
+            </Link>
             <button
               type="button"
               className="link-button"

@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { ApiRequestError } from '../api/api-client';
 import { ErrorSummary } from '../forms/error-summary';
 import { TextField } from '../forms/text-field';
@@ -167,8 +167,14 @@ export function SignInPage() {
         </button>
       </form>
 
+      <p>
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
+
       <h2 className="heading-m">Problems signing in</h2>
-      <p>If you have forgotten your password or have not had an invitation, contact your clinic.</p>
+      <p>
+        If you have not had an invitation, or a reset link does not arrive, contact your clinic.
+      </p>
     </>
   );
 }

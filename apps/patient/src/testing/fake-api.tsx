@@ -1,4 +1,10 @@
-import type { Assignment, AssignmentGroup, Infusion, TodayView } from '@ivks/contracts';
+import type {
+  Assignment,
+  AssignmentGroup,
+  Infusion,
+  JournalEntryView,
+  TodayView,
+} from '@ivks/contracts';
 import { contentBySlug } from '@ivks/content';
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
@@ -19,7 +25,10 @@ export type Answer = { status: number; body?: unknown };
  * An API for page specs: a signed-in patient, the routes a spec lines up, and a switch that makes
  * every request fail as it does with no network. It remembers what it was asked.
  */
-export function fakeApi(routes: Record<string, (body: unknown) => Answer>) {
+export function fakeApi(
+  routes: Record<string, (body: unknown) => Answer>,
+  me: { clinicPhone?: string } = {},
+) {
   const calls: Call[] = [];
   const network = { offline: false };
   const fetchFn: FetchLike = (url, init) => {
@@ -38,7 +47,12 @@ export function fakeApi(routes: Record<string, (body: unknown) => Answer>) {
               status: 200,
               body: {
                 role: 'patient',
-                clinic: { id: 'c', name: 'Harbourside' },
+                clinic: {
+                  id: 'c',
+                  name: 'Harbourside',
+                  timeZone: NEW_YORK,
+                  phone: me.clinicPhone ?? null,
+                },
                 displayName: 'Maya',
                 email: 'maya@example.com',
                 userId: 'u',
@@ -132,4 +146,28 @@ export function assignment(
 
 export function groups(...entries: AssignmentGroup[]): { groups: AssignmentGroup[] } {
   return { groups: entries };
+}
+
+/** A saved, private journal entry of the signed-in patient. */
+export function journalEntry(
+  id: string,
+  text: string,
+  overrides: Partial<JournalEntryView> = {},
+): JournalEntryView {
+  return {
+    id,
+    clientId: `client-${id}`,
+    text,
+    mood: null,
+    tags: [],
+    promptSlug: null,
+    infusionId: null,
+    status: 'saved',
+    createdAt: '2026-12-01T15:00:00Z',
+    updatedAt: '2026-12-01T15:00:00Z',
+    sharing: { shared: false, via: null, since: null },
+    replies: [],
+    reads: [],
+    ...overrides,
+  };
 }

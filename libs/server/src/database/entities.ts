@@ -18,8 +18,13 @@ import { EmailDelivery } from '../mail/email-delivery.entity';
 import { PathwayTask } from '../pathways/pathway-task.entity';
 import { Pathway } from '../pathways/pathway.entity';
 import { PatientLink } from '../patient-links/patient-link.entity';
+import { PatientInvitation } from '../patients/patient-invitation.entity';
 import { Patient } from '../patients/patient.entity';
 import { InfusionReadiness } from '../readiness/infusion-readiness.entity';
+import { NotificationPreference } from '../reminders/notification-preference.entity';
+import { Notification } from '../reminders/notification.entity';
+import { ReminderOccurrence } from '../reminders/reminder-occurrence.entity';
+import { StaffInvitation } from '../staff/staff-invitation.entity';
 
 export const ENTITIES = [
   Clinic,
@@ -27,6 +32,7 @@ export const ENTITIES = [
   Membership,
   Session,
   Patient,
+  PatientInvitation,
   Infusion,
   Pathway,
   PathwayTask,
@@ -44,4 +50,8 @@ export const ENTITIES = [
   JournalFlag,
   JournalReview,
   EmailDelivery,
+  ReminderOccurrence,
+  NotificationPreference,
+  Notification,
+  StaffInvitation,
 ];

@@ -6,7 +6,7 @@ import { KEY_BYTES, open, seal } from './aes-gcm';
 import { type KeyWrapper, KEY_WRAPPER } from './key-wrapper';
 
 /** The kinds of record whose text is kept encrypted. */
-export type SealedRecordKind = 'journal_entry' | 'journal_reply';
+export type SealedRecordKind = 'journal_entry' | 'journal_reply' | 'staff_totp';
 
 /** The record a text belongs to: its ciphertext opens only there. */
 export interface SealedRecord {

@@ -55,6 +55,9 @@ export class Mailer {
         attempts: 0,
       })
       .orIgnore()
+      // Whoever queues an email may not read deliveries back (only admins and the worker do),
+      // so the insert asks for no RETURNING.
+      .updateEntity(false)
       .execute();
     const job: EmailJob = {
       clinicId,
