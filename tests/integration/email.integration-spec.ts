@@ -119,7 +119,7 @@ describe('the email pipeline', () => {
     expect(message?.subject).toBe('Reset your password');
     expect(message?.text).toContain('Choose a new password: http://127.0.0.1:4200/reset#token');
     expect(message?.html).toContain('href="http://127.0.0.1:4200/reset#token"');
-    expect(message?.from).toBe('no-reply@ivks.localhost');
+    expect(message?.from).toBe('no-reply@portal.localhost');
     const row = await delivery(id);
     expect(row).toMatchObject({ status: 'sent', attempts: 1, last_error: null, failed_at: null });
     expect(row?.sent_at).toBeInstanceOf(Date);

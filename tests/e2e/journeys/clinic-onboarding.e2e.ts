@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DashboardSignInPage } from '../pages/dashboard.page';
+import { DashboardSignInPage, PatientEnrolmentPage } from '../pages/dashboard.page';
 import {
   AcceptInvitationPage,
   ClinicSignUpPage,
@@ -7,15 +7,16 @@ import {
   StaffPage,
   VerifyEmailPage,
 } from '../pages/dashboard-onboarding.page';
-import { DASHBOARD_URL } from '../playwright.config';
+import { PatientSignInPage } from '../pages/patient-sign-in.page';
+import { PatientTodayPage } from '../pages/patient-today.page';
+import { DASHBOARD_URL, PATIENT_URL } from '../playwright.config';
 import { firstLink, waitForEmail } from '../support/mailbox';
-import { continueWithFirstPatient, type OnboardedClinic } from '../support/onboarded-clinic';
 
-test('a new clinic signs up, confirms its email, and its first clinician joins', async ({
+test('a new clinic signs up, its first clinician joins and enrols a patient, who accepts and signs in', async ({
   browser,
 }) => {
   const tag = Date.now().toString(36);
-  const clinic: OnboardedClinic = {
+  const clinic = {
     name: `Cedar Grove ${tag}`,
     timeZone: 'America/Chicago',
     owner: { email: `owner.${tag}@cedar.example`, password: 'cedar grove owner passphrase' },
@@ -23,6 +24,7 @@ test('a new clinic signs up, confirms its email, and its first clinician joins',
       email: `clinician.${tag}@cedar.example`,
       password: 'cedar grove clinician passphrase',
     },
+    patient: { email: `patient.${tag}@cedar.example`, password: 'willow stream evening walk' },
   };
 
   const ownerPage = await browser.newPage({ baseURL: DASHBOARD_URL });
@@ -77,6 +79,36 @@ test('a new clinic signs up, confirms its email, and its first clinician joins',
   await ownerPage.reload();
   await expect(staff.member(clinic.clinician.email)).toContainText('Active');
 
-  await test.step('hand over to the first patient’s journey', () =>
-    continueWithFirstPatient(clinicianPage, clinic));
+  await expect(clinicianPage.getByTestId('clinic-name')).toHaveText(clinic.name);
+  const enrolledAt = new Date();
+  await new PatientEnrolmentPage(clinicianPage).enrol({
+    givenName: 'Ash',
+    familyName: 'Patient',
+    email: clinic.patient.email,
+  });
+
+  const patientInvitation = await waitForEmail({
+    to: clinic.patient.email,
+    subject: /invited you/,
+    after: enrolledAt,
+  });
+  expect(patientInvitation.text).not.toMatch(/infusion|treatment|journal|ketamine/i);
+  const patientPage = await browser.newPage({ baseURL: PATIENT_URL });
+  await patientPage.goto(firstLink(patientInvitation));
+  await expect(patientPage.getByText(`${clinic.name} has invited you`)).toBeVisible();
+  await patientPage.getByLabel('Choose a password').fill(clinic.patient.password);
+  await patientPage.getByRole('button', { name: 'Set up my account' }).click();
+  const today = new PatientTodayPage(patientPage);
+  await today.expectLoaded();
+
+  await patientPage.getByRole('button', { name: 'Sign out' }).click();
+  const signIn = new PatientSignInPage(patientPage);
+  await signIn.open();
+  await signIn.signIn(clinic.patient.email, clinic.patient.password);
+  await today.expectLoaded();
+
+  await clinicianPage.goto('/#/patients');
+  await expect(
+    clinicianPage.locator('table tbody tr', { hasText: clinic.patient.email }),
+  ).not.toContainText('Not yet accepted');
 });

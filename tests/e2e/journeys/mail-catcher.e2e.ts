@@ -11,7 +11,7 @@ test('the mail catcher shows what it receives, and the mailbox helper finds it',
   const to = `catcher.${Date.now()}@test.example`;
   const after = new Date();
   await createTransport({ host: '127.0.0.1', port: SMTP_PORT, secure: false }).sendMail({
-    from: 'IV Ketamine Support <no-reply@ivks.localhost>',
+    from: 'Patient portal <no-reply@portal.localhost>',
     to,
     subject: 'Something is waiting <for you>',
     text: 'Open it here: http://127.0.0.1:4200/welcome?code=abc.\n\nNothing else.',

@@ -33,3 +33,18 @@ export class PatientListPage {
     await this.rows.filter({ hasText: email }).click();
   }
 }
+
+/** The enrolment form a clinician fills in for a new patient. */
+export class PatientEnrolmentPage {
+  constructor(private readonly page: Page) {}
+
+  async enrol(patient: { givenName: string; familyName: string; email: string }): Promise<void> {
+    await this.page.getByRole('link', { name: 'Enrol patient' }).click();
+    await this.page.getByRole('textbox', { name: 'Given name' }).fill(patient.givenName);
+    await this.page.getByRole('textbox', { name: 'Family name' }).fill(patient.familyName);
+    await this.page.getByRole('textbox', { name: 'Email' }).fill(patient.email);
+    await this.page.getByRole('button', { name: 'Save' }).click();
+    await expect(this.page).toHaveURL(/#\/patients\/[^/]+\/show$/);
+    await expect(this.page.getByText('Not yet accepted')).toBeVisible();
+  }
+}

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import { Client } from 'pg';
 import { DEMO_PASSWORD, HARBOURSIDE } from '../demo-accounts';
-import { DashboardSignInPage } from '../pages/dashboard.page';
+import { DashboardSignInPage, PatientEnrolmentPage } from '../pages/dashboard.page';
 import { PatientTodayPage } from '../pages/patient-today.page';
 import { DASHBOARD_URL } from '../playwright.config';
 import { firstLink, waitForEmail } from '../support/mailbox';
@@ -30,13 +30,7 @@ async function enrolInDashboard(
   const page = await clinician.newPage();
   await new DashboardSignInPage(page).signIn(HARBOURSIDE.clinician, DEMO_PASSWORD);
   await expect(page).toHaveURL(/#\/patients/);
-  await page.getByRole('link', { name: 'Enrol patient' }).click();
-  await page.getByRole('textbox', { name: 'Given name' }).fill('Robin');
-  await page.getByRole('textbox', { name: 'Family name' }).fill(familyName);
-  await page.getByRole('textbox', { name: 'Email' }).fill(email);
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page).toHaveURL(/#\/patients\/[^/]+\/show$/);
-  await expect(page.getByText('Not yet accepted')).toBeVisible();
+  await new PatientEnrolmentPage(page).enrol({ givenName: 'Robin', familyName, email });
   await clinician.close();
 }
 

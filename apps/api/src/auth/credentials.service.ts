@@ -199,7 +199,7 @@ export class CredentialsService {
         kind: 'password_reset',
         to: account.email,
         ...composeEmail({
-          subject: 'Reset your IV Ketamine Support password',
+          subject: 'Reset your portal password',
           paragraphs: [
             'Someone asked to reset the password of your account. If it was you, choose a new password with the button below.',
             'If it was not you, you can ignore this email: your password stays as it is.',

@@ -41,7 +41,7 @@ export class SecurityNotices {
   /** Inside a tenant transaction of one of the user's clinics. */
   async send(to: string, role: Role, change: SecurityChange): Promise<void> {
     const email = composeEmail({
-      subject: 'A change to your IV Ketamine Support account',
+      subject: 'A change to your portal account',
       paragraphs: [
         WHAT_HAPPENED[change],
         'If this was you, there is nothing more to do.',

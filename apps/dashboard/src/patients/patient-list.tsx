@@ -30,12 +30,23 @@ function ListActions() {
   );
 }
 
+function NoPatientsYet() {
+  return (
+    <section style={{ textAlign: 'center', margin: 32 }}>
+      <h2>No patients yet</h2>
+      <p>Enrol your first patient, and they will get an invitation to the portal by email.</p>
+      <CreateButton label="Enrol patient" variant="contained" />
+    </section>
+  );
+}
+
 export function PatientList() {
   return (
     <List
       title="Patients"
       filters={filters}
       actions={<ListActions />}
+      empty={<NoPatientsYet />}
       sort={{ field: 'familyName', order: 'ASC' }}
       perPage={25}
     >

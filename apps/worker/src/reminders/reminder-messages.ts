@@ -51,7 +51,7 @@ export function reminderEmail(patientAppUrl: string): ComposedEmail {
     subject: 'Something is waiting for you in your portal',
     paragraphs: [
       'Hello,',
-      'There is something new for you in your IV Ketamine Support portal. Sign in to see it.',
+      'There is something new for you in your patient portal. Sign in to see it.',
     ],
     action: { label: 'Open your portal', url: `${base}/notifications` },
     footnote: `To choose how and when we contact you, visit ${base}/settings/notifications.`,

@@ -34,7 +34,7 @@ const schema = z.object({
     .url()
     .refine((value) => /^smtps?:\/\//.test(value), 'must start with smtp:// or smtps://')
     .default('smtp://127.0.0.1:1025'),
-  MAIL_FROM: z.string().min(3).default('IV Ketamine Support <no-reply@ivks.localhost>'),
+  MAIL_FROM: z.string().min(3).default('Patient portal <no-reply@portal.localhost>'),
   /** Platform operators' sign-in to the queue board at /ops/queues; unset, the board is off. */
   OPS_USERNAME: z.string().min(1, 'must not be empty').optional(),
   OPS_PASSWORD: z.string().min(1, 'must not be empty').optional(),

@@ -14,7 +14,9 @@ export interface EmailContent {
   footnote?: string;
 }
 
-const SIGNATURE = 'IV Ketamine Support';
+// Patients' inboxes may be seen by others, so emails never name the treatment, not even in the
+// product's name.
+const SIGNATURE = 'Your patient portal';
 
 /**
  * Lays an email out the same way every time. Emails name no treatment, infusion or health
