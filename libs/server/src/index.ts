@@ -50,6 +50,7 @@ export * from './patients/patient-invitation.entity';
 export * from './patients/patient.entity';
 export * from './queues/queues';
 export * from './queues/queues.module';
+export * from './text/escape-html';
 export * from './readiness/infusion-readiness.entity';
 export * from './reminders/clock';
 export * from './reminders/notification-preference.entity';

@@ -1,19 +1,7 @@
 import type { JournalEntryView, JournalExport } from '@ivks/contracts';
 import { contentBySlug } from '@ivks/content';
+import { escapeHtml } from '@ivks/server';
 import { DateTime } from 'luxon';
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Everything in the document came from a person, so every piece of text is escaped. */
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
-}
 
 function when(instant: string, timeZone: string): string {
   return DateTime.fromISO(instant, { zone: timeZone }).toLocaleString(

@@ -1,3 +1,5 @@
+import { escapeHtml } from '../text/escape-html';
+
 /** An email's subject and its two bodies, plain text and HTML, saying the same thing. */
 export interface ComposedEmail {
   subject: string;
@@ -50,16 +52,4 @@ export function composeEmail(content: EmailContent): ComposedEmail {
   ].join('');
 
   return { subject: content.subject, text, html };
-}
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
 }
