@@ -6,12 +6,12 @@ import { usePageTitle } from '../layout/use-page-title';
 import { useSession } from '../session/session-context';
 import {
   errorsFromApi,
-  PASSWORD_MIN_LENGTH,
   toSummary,
   validateChangePassword,
   type ChangePasswordValues,
   type FieldErrors,
 } from './password-forms';
+import { NewPasswordFields } from './new-password-fields';
 
 type Field = keyof ChangePasswordValues;
 const FIELDS: readonly Field[] = ['currentPassword', 'password', 'confirmation'];
@@ -107,26 +107,10 @@ export function AccountPage() {
           error={errors.currentPassword}
           onChange={(event) => change('currentPassword')(event.target.value)}
         />
-        <TextField
-          id="password"
-          name="password"
-          type="password"
-          label="New password"
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words are easy to remember and hard to guess.`}
-          autoComplete="new-password"
-          value={values.password}
-          error={errors.password}
-          onChange={(event) => change('password')(event.target.value)}
-        />
-        <TextField
-          id="confirmation"
-          name="confirmation"
-          type="password"
-          label="New password again"
-          autoComplete="new-password"
-          value={values.confirmation}
-          error={errors.confirmation}
-          onChange={(event) => change('confirmation')(event.target.value)}
+        <NewPasswordFields
+          values={values}
+          errors={errors}
+          onChange={(field, value) => change(field)(value)}
         />
         <button className="button" type="submit" disabled={submitting} aria-disabled={submitting}>
           {submitting ? 'Saving…' : 'Change password'}

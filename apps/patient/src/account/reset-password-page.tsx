@@ -2,17 +2,16 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ApiRequestError } from '../api/api-client';
 import { ErrorSummary } from '../forms/error-summary';
-import { TextField } from '../forms/text-field';
 import { usePageTitle } from '../layout/use-page-title';
 import { useSession } from '../session/session-context';
 import {
   errorsFromApi,
-  PASSWORD_MIN_LENGTH,
   toSummary,
   validateNewPassword,
   type FieldErrors,
   type NewPasswordValues,
 } from './password-forms';
+import { NewPasswordFields } from './new-password-fields';
 
 type Field = keyof NewPasswordValues;
 const FIELDS: readonly Field[] = ['password', 'confirmation'];
@@ -113,26 +112,10 @@ export function ResetPasswordPage() {
           void submit(event);
         }}
       >
-        <TextField
-          id="password"
-          name="password"
-          type="password"
-          label="New password"
-          hint={`At least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words are easy to remember and hard to guess.`}
-          autoComplete="new-password"
-          value={values.password}
-          error={errors.password}
-          onChange={(event) => change('password')(event.target.value)}
-        />
-        <TextField
-          id="confirmation"
-          name="confirmation"
-          type="password"
-          label="New password again"
-          autoComplete="new-password"
-          value={values.confirmation}
-          error={errors.confirmation}
-          onChange={(event) => change('confirmation')(event.target.value)}
+        <NewPasswordFields
+          values={values}
+          errors={errors}
+          onChange={(field, value) => change(field)(value)}
         />
         <button className="button" type="submit" disabled={submitting} aria-disabled={submitting}>
           {submitting ? 'Saving…' : 'Set new password'}
