@@ -20,6 +20,10 @@ const METHODS: Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 /** What clinic A's patient wrote and shared with their care team. */
 const JOURNAL_TEXT = 'Alder journal words that no other clinic may read';
 
+/** Records of clinic A that only its own people may list, each recognisable in an answer. */
+const ALDER_DELIVERY_RECIPIENT = 'delivery.alder@test.example';
+const ALDER_NOTIFICATION_TITLE = 'Alder notification';
+
 /**
  * Routes whose id the caller makes up for a record of its own, such as a draft's id: answering
  * them creates the caller's own record and touches nothing of the other clinic's.
@@ -66,6 +70,11 @@ describe('clinic isolation across every documented route', () => {
         [clinic.id, invitationId, `invited.${invitationId}@test.example`, randomBytes(32)],
       );
     }
+    await owner.query(
+      `INSERT INTO email_deliveries (clinic_id, kind, recipient, status, attempts, last_error, failed_at)
+       VALUES ($1, 'reminder', $2, 'failed', 6, 'refused', now())`,
+      [alder.id, ALDER_DELIVERY_RECIPIENT],
+    );
     notificationId = randomUUID();
     await owner.query(
       `WITH occurrence AS (
@@ -76,9 +85,15 @@ describe('clinic isolation across every documented route', () => {
        )
        INSERT INTO notifications
          (clinic_id, id, patient_id, kind, title, body, link, occurrence_id, occurrence_version)
-       SELECT $1, $4, $2, 'infusion_day_before', 'Alder notification', 'Alder only', '/', id, 1
+       SELECT $1, $4, $2, 'infusion_day_before', $5, 'Alder only', '/', id, 1
        FROM occurrence`,
-      [alder.id, alder.patientIds[0], alder.infusionIds[0], notificationId],
+      [
+        alder.id,
+        alder.patientIds[0],
+        alder.infusionIds[0],
+        notificationId,
+        ALDER_NOTIFICATION_TITLE,
+      ],
     );
     app = await startApi();
     const alderPatient = bearer(await signIn(app, alder.patientUser.email));
@@ -250,7 +265,13 @@ describe('clinic isolation across every documented route', () => {
       clinician: await signIn(app, birch.clinician.email),
       patient: await signIn(app, birch.patientUser.email),
     };
-    const secrets = [...secretsOf(alder), JOURNAL_TEXT];
+    const secrets = [
+      ...secretsOf(alder),
+      JOURNAL_TEXT,
+      ALDER_DELIVERY_RECIPIENT,
+      ALDER_NOTIFICATION_TITLE,
+      `invited.${staffInvitationIds.get(alder.id)}@test.example`,
+    ];
     const failures: string[] = [];
 
     for (const route of routes) {

@@ -120,6 +120,56 @@ describe('the tenant boundary, enforced by PostgreSQL', () => {
     }
   });
 
+  it('shows no row of another clinic in any clinic table, to any role', async () => {
+    const [alder, birch] = clinics as [FixtureClinic, FixtureClinic];
+    await owner.query(
+      `INSERT INTO email_deliveries (clinic_id, kind, recipient) VALUES ($1, 'reminder', $2)`,
+      [alder.id, alder.owner.email],
+    );
+    const { rows: tables } = await owner.query<{ table: string }>(
+      `SELECT c.relname AS table
+       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = 'public' AND c.relkind = 'r'
+         AND has_table_privilege('ivks_app', c.oid, 'SELECT')
+         AND EXISTS (
+           SELECT 1 FROM pg_attribute a
+           WHERE a.attrelid = c.oid AND a.attname = 'clinic_id' AND NOT a.attisdropped)`,
+    );
+    const scopes = [
+      { clinicId: birch.id, userId: birch.owner.userId, role: 'owner' as const },
+      { clinicId: birch.id, userId: birch.owner.userId, role: 'admin' as const },
+      { clinicId: birch.id, userId: birch.clinician.userId, role: 'clinician' as const },
+      { clinicId: birch.id, userId: birch.patientUser.userId, role: 'patient' as const },
+      { clinicId: birch.id, userId: null, role: 'system' as const },
+    ];
+
+    let tablesWithRowsElsewhere = 0;
+    for (const { table } of tables) {
+      const { rows } = await owner.query<{ count: number }>(
+        `SELECT count(*)::int AS count FROM ${table} WHERE clinic_id <> $1`,
+        [birch.id],
+      );
+      if ((rows[0]?.count ?? 0) === 0) {
+        continue;
+      }
+      tablesWithRowsElsewhere += 1;
+      for (const scope of scopes) {
+        const [seen] = await tenants.run(scope, (manager) =>
+          manager.query<{ count: number }[]>(
+            `SELECT count(*)::int AS count FROM ${table} WHERE clinic_id <> $1`,
+            [birch.id],
+          ),
+        );
+        expect({ table, role: scope.role, count: seen?.count }).toEqual({
+          table,
+          role: scope.role,
+          count: 0,
+        });
+      }
+    }
+    expect(tablesWithRowsElsewhere).toBeGreaterThanOrEqual(10);
+  });
+
   it('refuses to write a row when no clinic is set', async () => {
     const [clinic] = clinics;
     await expect(
