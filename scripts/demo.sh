@@ -19,6 +19,9 @@ MAIL_CATCHER_HTTP_PORT="${MAIL_CATCHER_HTTP_PORT:-1080}"
 API_URL="http://127.0.0.1:$API_PORT"
 export API_PORT PATIENT_PORT DASHBOARD_PORT API_URL MAIL_CATCHER_SMTP_PORT MAIL_CATCHER_HTTP_PORT
 export IVKS_LOG_PREFIX=demo
+# The queue board's sign-in; a demo on a laptop needs no secret of its own.
+export OPS_USERNAME="${OPS_USERNAME:-operator}"
+export OPS_PASSWORD="${OPS_PASSWORD:-calm-harbour-operator}"
 
 ivks_ensure_node_modules
 
@@ -70,6 +73,8 @@ cat <<BOX
    Clinic dashboard http://127.0.0.1:$DASHBOARD_PORT
    API docs         http://127.0.0.1:$API_PORT/api/docs
    Emails           http://127.0.0.1:$MAIL_CATCHER_HTTP_PORT (every email the demo sends; none leave)
+   Queue board      http://127.0.0.1:$API_PORT/ops/queues ($OPS_USERNAME / $OPS_PASSWORD)
+   New clinic       http://127.0.0.1:$DASHBOARD_PORT/#/sign-up
 
    Password for every demo account:  calm-harbour-demo
 

@@ -19,6 +19,7 @@ import {
   type SignInStage,
 } from '../account/account-forms';
 import { FORGOT_PASSWORD_PATH } from '../account/account-paths';
+import { SIGN_UP_PATH } from '../onboarding/sign-up-page';
 import { MfaCodeRequired, type SignInParams } from '../auth/auth-provider';
 
 function SignInForm() {
@@ -112,6 +113,9 @@ function SignInForm() {
         <Button type="submit" variant="contained" label="Sign in" fullWidth />
         <p>
           <Link to={FORGOT_PASSWORD_PATH}>Forgot your password?</Link>
+        </p>
+        <p>
+          New to the portal? <Link to={SIGN_UP_PATH}>Sign your clinic up</Link>
         </p>
       </div>
     </Form>
