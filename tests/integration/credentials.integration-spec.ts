@@ -529,6 +529,21 @@ describe('credentials: passwords, resets, sessions, second factor and throttling
       expect(afterReset.statusCode).toBe(200);
     });
 
+    it('counts the address the request comes from, whatever X-Forwarded-For claims', async () => {
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 21; attempt += 1) {
+        const response = await post(
+          '/auth/password-reset',
+          { email: `sprayed.${attempt}@test.example` },
+          { 'x-forwarded-for': `203.0.113.${attempt + 1}` },
+        );
+        statuses.push(response.statusCode);
+      }
+
+      expect(statuses.slice(0, 20).every((status) => status === 202)).toBe(true);
+      expect(statuses[20]).toBe(429);
+    });
+
     it('limits reset requests per email', async () => {
       const statuses: number[] = [];
       for (let attempt = 0; attempt < 6; attempt += 1) {

@@ -4,7 +4,7 @@ import { VersioningType } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { APP_CONFIG, type AppConfig, requestIdFor } from '@ivks/server';
+import { APP_CONFIG, type AppConfig, loadConfig, requestIdFor } from '@ivks/server';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { limitBodyDepth } from './common/body-depth';
@@ -16,9 +16,16 @@ const BODY_LIMIT_BYTES = 256 * 1024;
 
 /** Builds the API exactly as it runs, for the server and for the tests that drive it. */
 export async function createApp(): Promise<NestFastifyApplication> {
+  // Forwarding headers are believed only from the proxies configuration names: anyone else could
+  // claim any address and so slip past the per-address rate limits.
+  const { TRUST_PROXY } = loadConfig();
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule,
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: true, genReqId: requestIdFor }),
+    new FastifyAdapter({
+      bodyLimit: BODY_LIMIT_BYTES,
+      trustProxy: TRUST_PROXY,
+      genReqId: requestIdFor,
+    }),
     { bufferLogs: true },
   );
   const config = app.get<AppConfig>(APP_CONFIG);

@@ -14,6 +14,20 @@ describe('loadConfig', () => {
     expect(config.WEB_ORIGINS).toEqual([]);
   });
 
+  it('believes no forwarding header unless told which proxies to trust', () => {
+    expect(loadConfig(valid).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ ...valid, TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(loadConfig({ ...valid, TRUST_PROXY: '10.0.0.0/8, 192.168.1.7' }).TRUST_PROXY).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.7',
+    ]);
+    expect(() => loadConfig({ ...valid, TRUST_PROXY: 'true' })).toThrow(
+      /TRUST_PROXY must be a number of hops or proxy addresses/,
+    );
+    expect(() => loadConfig({ ...valid, TRUST_PROXY: '10.0.0.0/33' })).toThrow(/TRUST_PROXY/);
+    expect(() => loadConfig({ ...valid, TRUST_PROXY: '0' })).toThrow(/1 to 10 proxy hops/);
+  });
+
   it('names a missing variable', () => {
     const { DATABASE_URL: _omitted, ...rest } = valid;
 

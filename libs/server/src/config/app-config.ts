@@ -1,5 +1,16 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { DEVELOPMENT_MASTER_KEY, parseMasterKeys } from '../encryption/master-keys';
+
+function isAddressOrRange(value: string): boolean {
+  const [address = '', bits, ...rest] = value.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) {
+    return false;
+  }
+
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+}
 
 const postgresUrl = z
   .string()
@@ -39,6 +50,37 @@ const schema = z.object({
   OPS_USERNAME: z.string().min(1, 'must not be empty').optional(),
   OPS_PASSWORD: z.string().min(1, 'must not be empty').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((value, context) => {
+      const trimmed = value.trim();
+      if (trimmed === '') {
+        return false as const;
+      }
+      if (/^\d+$/.test(trimmed)) {
+        const hops = Number(trimmed);
+        if (hops < 1 || hops > 10) {
+          context.addIssue({ code: 'custom', message: 'must be 1 to 10 proxy hops' });
+
+          return z.NEVER;
+        }
+
+        return hops;
+      }
+      const addresses = trimmed.split(',').map((address) => address.trim());
+      const bad = addresses.find((address) => !isAddressOrRange(address));
+      if (bad !== undefined) {
+        context.addIssue({
+          code: 'custom',
+          message: `must be a number of hops or proxy addresses such as 10.0.0.0/8; "${bad}" is neither`,
+        });
+
+        return z.NEVER;
+      }
+
+      return addresses;
+    }),
   WEB_ORIGINS: z
     .string()
     .default('')

@@ -4,7 +4,7 @@ import { Global, Module, RequestMethod } from '@nestjs/common';
 import { LoggerModule as PinoLoggerModule } from 'nestjs-pino';
 import { APP_CONFIG } from '../config/config.module';
 import { type AppConfig } from '../config/app-config';
-import { loggedPath, pathOnly, REDACTED_PATHS } from './redaction';
+import { loggableError, loggedPath, pathOnly, REDACTED_PATHS } from './redaction';
 
 /** Who made a request, as far as its log line tells. */
 export interface LoggedIdentity {
@@ -44,6 +44,7 @@ export function requestIdFor(request: { headers: IncomingHttpHeaders }): string 
           redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
           customProps: (req: IncomingMessage) => identities.get(req) ?? {},
           serializers: {
+            err: loggableError,
             req: (req: { id: string; method: string; url?: string }) => ({
               id: req.id,
               method: req.method,

@@ -1,4 +1,6 @@
-import { loggedPath, pathOnly } from './redaction';
+import { QueryFailedError } from 'typeorm';
+import { err as standardErrorSerializer } from 'pino-std-serializers';
+import { loggableError, loggedPath, pathOnly } from './redaction';
 
 describe('pathOnly', () => {
   it.each([
@@ -22,5 +24,30 @@ describe('loggedPath', () => {
     ['/api/v1/staff-invitations/fresh', '/api/v1/staff-invitations/fresh'],
   ])('logs %s as %s', (url, expected) => {
     expect(loggedPath(url)).toBe(expected);
+  });
+});
+
+describe('loggableError', () => {
+  const failure = new QueryFailedError(
+    'INSERT INTO patients (given_name) VALUES ($1)',
+    ['Maya wrote this'],
+    Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), {
+      code: '22021',
+      detail: 'Key (email)=(maya@example.test)',
+    }),
+  );
+
+  it.each([
+    ['as an Error', failure],
+    ['as pino has already copied it', standardErrorSerializer(failure)],
+  ])('keeps a failed query’s kind, message and code but not its data, %s', (_how, error) => {
+    const logged = loggableError(error);
+
+    expect(logged).toMatchObject({ type: 'QueryFailedError', code: '22021' });
+    expect(logged.message).toContain('invalid byte sequence');
+    const line = JSON.stringify(logged);
+    expect(line).not.toContain('Maya wrote this');
+    expect(line).not.toContain('maya@example.test');
+    expect(line).not.toContain('INSERT INTO');
   });
 });

@@ -33,3 +33,21 @@ const LINK_TOKEN_ROUTE =
 export function loggedPath(url: string | undefined): string {
   return pathOnly(url).replace(LINK_TOKEN_ROUTE, '/$1/:token');
 }
+
+/**
+ * What a log line may say about an error, whether it arrives as an Error or as pino's plain copy
+ * of one. A failed query carries its statement's parameters and the driver's detail, which can
+ * hold a patient's name or what they wrote, so only the error's kind, message, code and stack are
+ * kept.
+ */
+export function loggableError(error: unknown): Record<string, string> {
+  if (typeof error !== 'object' || error === null) {
+    return { type: typeof error };
+  }
+  const { type, name, message, code, stack } = error as Record<string, unknown>;
+  const kept: Record<string, unknown> = { type: type ?? name, message, code, stack };
+
+  return Object.fromEntries(
+    Object.entries(kept).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
+}
