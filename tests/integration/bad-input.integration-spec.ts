@@ -71,6 +71,44 @@ describe('bad input', () => {
     },
   );
 
+  const newPatient = {
+    givenName: 'Ok',
+    familyName: 'Name',
+    email: 'unstorable@test.example',
+    timeZone: 'UTC',
+  };
+
+  it.each([
+    ['a NUL in a name', '/patients', 'givenName', { ...newPatient, givenName: 'G\u0000' }],
+    [
+      'a broken character in a name',
+      '/patients',
+      'givenName',
+      { ...newPatient, givenName: 'G\uD800' },
+    ],
+    [
+      'a broken character in a sign-in email',
+      '/auth/sign-in',
+      'email',
+      { email: 'a\uD800@test.example', password: 'a long enough password' },
+    ],
+    [
+      'a broken character in a reset email',
+      '/auth/password-reset',
+      'email',
+      { email: 'a\uD800@x.example' },
+    ],
+  ])('refuses %s, naming the field, and stores nothing', async (_name, url, field, payload) => {
+    const response = await send('POST', url, payload);
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json<ApiError>().fields).toHaveProperty(field);
+    const { rows } = await owner.query(`SELECT 1 FROM patients WHERE email = $1`, [
+      newPatient.email,
+    ]);
+    expect(rows).toHaveLength(0);
+  });
+
   it('refuses a page number past any real list', async () => {
     const response = await send('GET', '/patients?page=99999999999999999999');
 

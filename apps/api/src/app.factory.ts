@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { limitBodyDepth } from './common/body-depth';
 import { ConnectionDrain } from './common/connection-drain';
+import { refuseUnstorableText } from './common/unstorable-text';
 import { createValidationPipe } from './common/validation';
 import { mountQueueBoard } from './ops/queue-board';
 
@@ -47,6 +48,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   });
   app.get(ConnectionDrain).attachTo(server);
   limitBodyDepth(server);
+  refuseUnstorableText(server);
   await app.register(fastifyCookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
