@@ -87,12 +87,14 @@ describe('credentials: passwords, resets, sessions, second factor and throttling
   async function resetTokenFor(user: FixtureUser): Promise<{ token: string; link: string }> {
     expect((await post('/auth/password-reset', { email: user.email })).statusCode).toBe(202);
     const email = await emailTo(user.email, 'password_reset');
-    const link = /https?:\/\/\S+\/reset-password\?token=[^\s"<]+/.exec(email?.text ?? '')?.[0];
+    const link = /https?:\/\/\S+\/reset-password[?#]token=[^\s"<]+/.exec(email?.text ?? '')?.[0];
     if (!link) {
       throw new Error('no reset link was emailed');
     }
 
-    return { link, token: new URLSearchParams(link.split('?')[1]).get('token') ?? '' };
+    const token = /[?#]token=([^&\s]+)/.exec(link)?.[1] ?? '';
+
+    return { link, token: decodeURIComponent(token) };
   }
 
   async function auditActions(clinicId: string, userId: string): Promise<string[]> {
@@ -124,7 +126,7 @@ describe('credentials: passwords, resets, sessions, second factor and throttling
       const patient = await resetTokenFor(clinic.patientUser);
 
       expect(staff.link.startsWith(`${config.DASHBOARD_URL}/#/reset-password?token=`)).toBe(true);
-      expect(patient.link.startsWith(`${config.PATIENT_APP_URL}/reset-password?token=`)).toBe(true);
+      expect(patient.link.startsWith(`${config.PATIENT_APP_URL}/reset-password#token=`)).toBe(true);
     });
 
     it('sets the password, ends every session, tells the owner and refuses a second use', async () => {

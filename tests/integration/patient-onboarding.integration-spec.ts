@@ -88,7 +88,7 @@ describe('enrolling a patient, their invitation, discharge and the care-team rul
       throw new Error(`no invitation email was queued for ${email}`);
     }
     expect(job.data.text).not.toMatch(/infusion|ketamine treatment|journal/i);
-    const link = /https?:\/\/\S+\/accept\?token=(\S+)/.exec(job.data.text);
+    const link = /https?:\/\/\S+\/accept#token=(\S+)/.exec(job.data.text);
     if (!link?.[1]) {
       throw new Error('the invitation email has no link');
     }

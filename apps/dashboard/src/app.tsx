@@ -35,6 +35,7 @@ export function App() {
       layout={AppLayout}
       loginPage={SignInPage}
       requireAuth
+      disableTelemetry
     >
       {(role: Role | undefined) => (
         <>

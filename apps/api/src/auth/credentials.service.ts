@@ -24,7 +24,8 @@ import {
 import type { AuthUser } from './auth-user';
 import { Clock } from './clock';
 import { hashPassword, verifyPassword } from './passwords';
-import { portalLink, SecurityNotices } from './security-notices';
+import { portalLink } from '../common/portal-links';
+import { SecurityNotices } from './security-notices';
 import { SessionsService } from './sessions.service';
 
 /** How long a reset link works. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Role } from '@ivks/contracts';
 import { APP_CONFIG, type AppConfig, composeEmail, Mailer } from '@ivks/server';
-import { dashboardLink } from '../common/dashboard-link';
+import { portalLink } from '../common/portal-links';
 
 export type SecurityChange = 'password_changed' | 'password_reset' | 'mfa_enabled' | 'mfa_disabled';
 
@@ -11,24 +11,6 @@ const WHAT_HAPPENED: Record<SecurityChange, string> = {
   mfa_enabled: 'Sign-in with an authenticator app was just turned on for your account.',
   mfa_disabled: 'Sign-in with an authenticator app was just turned off for your account.',
 };
-
-/**
- * A page of the portal a user signs in to: staff the dashboard (which routes by the fragment, see
- * `dashboardLink`), patients the patient app.
- */
-export function portalLink(
-  config: AppConfig,
-  role: Role,
-  page: string,
-  query: Record<string, string> = {},
-): string {
-  if (role !== 'patient') {
-    return dashboardLink(config, page, query);
-  }
-  const search = new URLSearchParams(query).toString();
-
-  return `${config.PATIENT_APP_URL.replace(/\/+$/, '')}/${page}${search === '' ? '' : `?${search}`}`;
-}
 
 /** Tells the owner of an account that its credentials changed, so a stranger's change is noticed. */
 @Injectable()

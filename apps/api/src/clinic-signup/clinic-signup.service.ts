@@ -14,7 +14,7 @@ import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../auth/passwords';
 import { AppException } from '../common/app.exception';
-import { dashboardLink } from '../common/dashboard-link';
+import { dashboardLink } from '../common/portal-links';
 import { RateLimits } from '../common/rate-limit';
 import {
   decodeSecretToken,

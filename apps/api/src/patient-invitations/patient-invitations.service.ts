@@ -23,6 +23,7 @@ import {
 import { DataSource, IsNull } from 'typeorm';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../auth/passwords';
 import { AppException } from '../common/app.exception';
+import { patientAppLink } from '../common/portal-links';
 import { RateLimits } from '../common/rate-limit';
 import {
   decodeSecretToken,
@@ -92,7 +93,7 @@ export class PatientInvitationsService {
     };
     await this.tenants.repository(PatientInvitation).insert(invitation);
     const token = encodeSecretToken({ id: invitation.id, secret });
-    const url = `${this.config.PATIENT_APP_URL}/accept?token=${encodeURIComponent(token)}`;
+    const url = patientAppLink(this.config, 'accept', { token });
     await this.mailer.send({
       kind: 'patient_invitation',
       to: patient.email,

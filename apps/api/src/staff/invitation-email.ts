@@ -1,6 +1,6 @@
 import type { InvitableRole } from '@ivks/contracts';
 import { type AppConfig, composeEmail, type OutgoingEmail } from '@ivks/server';
-import { dashboardLink } from '../common/dashboard-link';
+import { dashboardLink } from '../common/portal-links';
 
 /** How long the link in an invitation works. */
 export const INVITATION_TTL_DAYS = 7;

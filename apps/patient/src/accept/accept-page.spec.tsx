@@ -12,9 +12,9 @@ function view(status: string): () => Answer {
   return () => ({ status: 200, body: { status, clinicName: 'Harbourside', givenName: 'Maya' } });
 }
 
-function renderAccept(api: ApiClient, search = `?token=${encodeURIComponent(TOKEN)}`) {
+function renderAccept(api: ApiClient, fragment = `#token=${encodeURIComponent(TOKEN)}`) {
   return render(
-    <MemoryRouter initialEntries={[`/accept${search}`]}>
+    <MemoryRouter initialEntries={[`/accept${fragment}`]}>
       <SessionProvider api={api}>
         <Routes>
           <Route path="/accept" element={<AcceptPage />} />
@@ -142,8 +142,26 @@ describe('AcceptPage', () => {
 
   it('says plainly when a link is missing or unknown', async () => {
     const { api } = fakeApi({});
-    renderAccept(api, '?token=broken');
+    renderAccept(api, '#token=broken');
 
     expect((await screen.findByRole('alert')).textContent).toMatch(/copied the whole link/);
+  });
+
+  it('says the same of a link the server cannot read, not the server’s own words', async () => {
+    const { api } = fakeApi({
+      'GET /patient-invitations/broken': () => ({
+        status: 400,
+        body: {
+          statusCode: 400,
+          code: 'validation_failed',
+          message: 'token must be the whole token',
+        },
+      }),
+    });
+    renderAccept(api, '#token=broken');
+
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/copied the whole link/);
+    expect(alert.textContent).not.toMatch(/must be the whole token/);
   });
 });

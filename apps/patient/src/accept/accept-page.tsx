@@ -4,8 +4,9 @@ import type {
   PatientInvitationView,
 } from '@ivks/contracts';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { ApiRequestError } from '../api/api-client';
+import { useLinkToken } from '../api/link-token';
 import { ErrorSummary, type FormError } from '../forms/error-summary';
 import { TextField } from '../forms/text-field';
 import { usePageTitle } from '../layout/use-page-title';
@@ -26,8 +27,7 @@ const UNKNOWN_LINK =
 
 /** Where the invitation email leads: the patient chooses a password and is signed in. */
 export function AcceptPage() {
-  const [params] = useSearchParams();
-  const token = params.get('token') ?? '';
+  const token = useLinkToken();
   const { api } = useSession();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
 
@@ -46,7 +46,9 @@ export function AcceptPage() {
 
         return { state: 'ready', view };
       } catch (error) {
-        const known = error instanceof ApiRequestError && error.status !== 404;
+        // A link the server does not know, or cannot even read, is the same to the patient.
+        const known =
+          error instanceof ApiRequestError && error.status !== 404 && error.status !== 400;
 
         return {
           state: 'unknown',

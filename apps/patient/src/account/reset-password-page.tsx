@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { ApiRequestError } from '../api/api-client';
+import { useLinkToken } from '../api/link-token';
 import { ErrorSummary } from '../forms/error-summary';
 import { usePageTitle } from '../layout/use-page-title';
 import { useSession } from '../session/session-context';
@@ -22,8 +23,7 @@ const INCOMPLETE_LINK =
 /** Where the reset email leads: a new password, and every session of the account ends. */
 export function ResetPasswordPage() {
   const { api } = useSession();
-  const [params] = useSearchParams();
-  const token = params.get('token') ?? '';
+  const token = useLinkToken();
   const [values, setValues] = useState<NewPasswordValues>({ password: '', confirmation: '' });
   const [errors, setErrors] = useState<FieldErrors<Field>>({});
   const [outcome, setOutcome] = useState<'form' | 'done' | { spent: string }>(
