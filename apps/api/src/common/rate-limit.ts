@@ -32,6 +32,8 @@ export interface RateLimitRule {
   perAddress: RateLimitWindow;
   /** Keyed by the account the request is about: the `email` in its body, lower-cased. */
   perAccount?: RateLimitWindow;
+  /** What the person can do instead of waiting, added to the refusal. */
+  meanwhile?: string;
 }
 
 const MINUTE = 60;
@@ -46,11 +48,13 @@ export const RATE_LIMIT_RULES = {
     counts: 'failures',
     perAddress: { points: 100, durationSeconds: 15 * MINUTE },
     perAccount: { points: 10, durationSeconds: 15 * MINUTE },
+    meanwhile: 'If you have forgotten your password, reset it: a reset lets you in at once.',
   },
   password_reset: {
     counts: 'requests',
     perAddress: { points: 20, durationSeconds: HOUR },
     perAccount: { points: 5, durationSeconds: HOUR },
+    meanwhile: 'The reset links already emailed to you still work: use the newest one.',
   },
   password_reset_confirm: {
     counts: 'failures',
@@ -68,6 +72,7 @@ export const RATE_LIMIT_RULES = {
     counts: 'requests',
     perAddress: { points: 60, durationSeconds: HOUR },
     perAccount: { points: 5, durationSeconds: HOUR },
+    meanwhile: 'The newest link already emailed still works.',
   },
   invitation_accept: {
     counts: 'failures',
@@ -119,6 +124,7 @@ function limiterFor(redis: Redis, name: string, window: RateLimitWindow, scope: 
 @Injectable()
 export class RateLimits {
   private readonly limiters = new Map<string, { address: Limiter; account?: Limiter }>();
+  private readonly meanwhile = new Map<string, string | undefined>();
 
   constructor(@Inject(REDIS) private readonly redis: Redis) {
     for (const [name, rule] of Object.entries(RATE_LIMIT_RULES) as [string, RateLimitRule][]) {
@@ -126,6 +132,7 @@ export class RateLimits {
         address: limiterFor(redis, name, rule.perAddress, 'address'),
         ...(rule.perAccount && { account: limiterFor(redis, name, rule.perAccount, 'account') }),
       });
+      this.meanwhile.set(name, rule.meanwhile);
     }
   }
 
@@ -135,7 +142,7 @@ export class RateLimits {
       try {
         await limiter.store.consume(key);
       } catch (refusal) {
-        throw toRateLimited(refusal);
+        throw toRateLimited(refusal, this.meanwhile.get(name));
       }
     }
   }
@@ -145,7 +152,7 @@ export class RateLimits {
     for (const [limiter, key] of this.pairs(name, keys)) {
       const state = await limiter.store.get(key);
       if (state && state.consumedPoints >= limiter.window.points) {
-        throw toRateLimited(state);
+        throw toRateLimited(state, this.meanwhile.get(name));
       }
     }
   }
@@ -202,17 +209,16 @@ export function describeWait(seconds: number): string {
   return hours === 1 ? '1 hour' : `${hours} hours`;
 }
 
-function toRateLimited(refusal: unknown): unknown {
+function toRateLimited(refusal: unknown, meanwhile: string | undefined): unknown {
   if (!(refusal instanceof RateLimiterRes)) {
     return refusal;
   }
   const retryAfterSeconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+  const wait = `Too many attempts. Please try again in ${describeWait(retryAfterSeconds)}.`;
 
-  return new AppException(
-    'rate_limited',
-    `Too many attempts. Please try again in ${describeWait(retryAfterSeconds)}.`,
-    { retryAfterSeconds },
-  );
+  return new AppException('rate_limited', meanwhile ? `${wait} ${meanwhile}` : wait, {
+    retryAfterSeconds,
+  });
 }
 
 /** The account a request's body names, if it names one. */

@@ -22,6 +22,14 @@ describe('loggedPath', () => {
     ['/api/v1/patient-invitations/accept', '/api/v1/patient-invitations/accept'],
     ['/api/v1/staff-invitations/0b0c.SECRET', '/api/v1/staff-invitations/:token'],
     ['/api/v1/staff-invitations/fresh', '/api/v1/staff-invitations/fresh'],
+    [
+      '/api/v1/auth/password-reset/82f440b5-1f0e-4c53-9a55-0f5a2f9b7c11.aLS2zfQ9xk3m1VbR8p0TqW5yZc7dE4gH6jK2lM9nB0o',
+      '/api/v1/auth/password-reset/:secret',
+    ],
+    [
+      '/api/v1/patients/82f440b5-1f0e-4c53-9a55-0f5a2f9b7c11/infusions',
+      '/api/v1/patients/82f440b5-1f0e-4c53-9a55-0f5a2f9b7c11/infusions',
+    ],
   ])('logs %s as %s', (url, expected) => {
     expect(loggedPath(url)).toBe(expected);
   });

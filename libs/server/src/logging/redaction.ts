@@ -27,11 +27,17 @@ const LINK_TOKEN_ROUTE =
   /\/(calendar|chaperone|patient-invitations|staff-invitations)\/(?!(?:accept|fresh)$)[^/]+$/;
 
 /**
+ * A path segment holding a run of 40 or more URL-safe characters: longer than any id, as long as
+ * a secret. Requests to addresses no route serves are logged too, and may carry one.
+ */
+const SECRET_SEGMENT = /(?<=\/)[^/]*[\w-]{40}[^/]*/g;
+
+/**
  * The path a log line shows: no query, and no link token, since whoever holds a token can open
  * what it shares.
  */
 export function loggedPath(url: string | undefined): string {
-  return pathOnly(url).replace(LINK_TOKEN_ROUTE, '/$1/:token');
+  return pathOnly(url).replace(LINK_TOKEN_ROUTE, '/$1/:token').replace(SECRET_SEGMENT, ':secret');
 }
 
 /**
