@@ -1,5 +1,5 @@
 import { ArgumentMetadata } from '@nestjs/common';
-import { IsEmail, IsString } from 'class-validator';
+import { IsEmail, IsString, Matches, MinLength } from 'class-validator';
 import { AppException } from './app.exception';
 import { createValidationPipe } from './validation';
 
@@ -9,6 +9,15 @@ class Body {
 
   @IsString()
   password!: string;
+}
+
+const WHOLE_CODE = 'code must be the six digits from the app';
+
+class CodeBody {
+  @IsString({ message: WHOLE_CODE })
+  @MinLength(6, { message: WHOLE_CODE })
+  @Matches(/^\d{6}$/, { message: WHOLE_CODE })
+  code!: string;
 }
 
 const metadata: ArgumentMetadata = { type: 'body', metatype: Body };
@@ -35,6 +44,19 @@ describe('validation pipe', () => {
     const error = await problemsOf({ email: 'a@b.example', password: 'x', isAdmin: true });
 
     expect(error.fields).toHaveProperty('isAdmin');
+  });
+
+  it('says a problem once, however many rules found it', async () => {
+    const error: AppException = await createValidationPipe()
+      .transform({ code: 12 }, { type: 'body', metatype: CodeBody })
+      .then(
+        () => {
+          throw new Error('expected the pipe to refuse the value');
+        },
+        (refusal: unknown) => refusal as AppException,
+      );
+
+    expect(error.fields).toEqual({ code: [WHOLE_CODE] });
   });
 
   it('lets a valid body through', async () => {

@@ -7,7 +7,7 @@ export function fieldProblems(errors: ValidationError[], parent = ''): Record<st
   for (const error of errors) {
     const name = parent ? `${parent}.${error.property}` : error.property;
     if (error.constraints) {
-      fields[name] = Object.values(error.constraints);
+      fields[name] = [...new Set(Object.values(error.constraints))];
     }
     Object.assign(fields, fieldProblems(error.children ?? [], name));
   }

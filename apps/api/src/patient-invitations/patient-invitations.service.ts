@@ -331,7 +331,7 @@ export class PatientInvitationsService {
       case 'revoked':
         throw new AppException(
           'patient_invitation_revoked',
-          'This invitation link has been replaced by a newer one. Use the latest email, or ask for a fresh link.',
+          'This invitation link no longer works: a newer one may have been sent, or your clinic has withdrawn it. Use the latest email, or ask for a fresh link.',
         );
       case 'pending':
         throw new AppException('patient_invitation_not_found', NOT_FOUND);
