@@ -109,6 +109,18 @@ describe('bad input', () => {
     expect(rows).toHaveLength(0);
   });
 
+  it('asks for JSON when the body comes as plain text', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/patients',
+      headers: { ...bearer(staff), 'content-type': 'text/plain' },
+      payload: JSON.stringify(newPatient),
+    });
+
+    expect(response.statusCode).toBe(415);
+    expect(response.json<ApiError>()).toMatchObject({ code: 'unsupported_media_type' });
+  });
+
   it('refuses a page number past any real list', async () => {
     const response = await send('GET', '/patients?page=99999999999999999999');
 

@@ -47,6 +47,9 @@ export async function createApp(): Promise<NestFastifyApplication> {
     done();
   });
   app.get(ConnectionDrain).attachTo(server);
+  // Every body the API takes is JSON; text sent as text/plain would otherwise reach validation as
+  // one string and be refused field by field.
+  server.removeContentTypeParser('text/plain');
   limitBodyDepth(server);
   refuseUnstorableText(server);
   await app.register(fastifyCookie);

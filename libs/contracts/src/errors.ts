@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   'journal_entry_not_saved',
   'notification_not_found',
   'payload_too_large',
+  'unsupported_media_type',
   'rate_limited',
   'current_password_wrong',
   'reset_token_used',

@@ -63,7 +63,7 @@ interface SessionIdentity {
 
 const INVALID_CREDENTIALS = 'The email or password is not right. Check them and try again.';
 const WRONG_SECOND_FACTOR =
-  'That code is not right. Enter the code your authenticator app shows now, or a recovery code.';
+  'That code is not right, or it has been used already. Enter the code your authenticator app shows now (wait for the next one if you have just used it), or a recovery code.';
 const SIGN_IN_EXPIRED = 'This sign-in has expired. Please sign in again.';
 const SESSION_ENDED = 'Your session has ended. Please sign in again.';
 

@@ -43,7 +43,7 @@ async function updateReturning<Row>(
 }
 
 const WRONG_CODE =
-  'That code is not right. Enter the 6-digit code your authenticator app shows now.';
+  'That code is not right, or it has been used already. Enter the 6-digit code your authenticator app shows now; if you have just used one, wait for the next.';
 
 /**
  * A staff member's authenticator app (TOTP) and recovery codes, per membership. The secret is

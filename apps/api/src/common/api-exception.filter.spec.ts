@@ -81,10 +81,15 @@ describe('ApiExceptionFilter', () => {
     const answer: Answer = {};
     filter.catch(new HttpException('Request body is too large', 413), hostAnswering(answer));
 
-    expect(answer.body).toEqual({
-      statusCode: 413,
-      code: 'payload_too_large',
-      message: 'The request is too large.',
-    });
+    expect(answer.body).toMatchObject({ statusCode: 413, code: 'payload_too_large' });
+    expect(answer.body?.message).toContain('at most 256 KB');
+  });
+
+  it('asks for JSON when a body comes in another type', () => {
+    const answer: Answer = {};
+    filter.catch(new HttpException('Unsupported Media Type', 415), hostAnswering(answer));
+
+    expect(answer.body).toMatchObject({ statusCode: 415, code: 'unsupported_media_type' });
+    expect(answer.body?.message).toContain('Content-Type: application/json');
   });
 });

@@ -3,12 +3,8 @@ import {
   type ArgumentsHost,
   Catch,
   type ExceptionFilter,
-  ForbiddenException,
   HttpException,
   HttpStatus,
-  NotFoundException,
-  PayloadTooLargeException,
-  UnauthorizedException,
 } from '@nestjs/common';
 import type { ApiError, ErrorCode } from '@ivks/contracts';
 import type { FastifyReply } from 'fastify';
@@ -52,26 +48,36 @@ export class ApiExceptionFilter implements ExceptionFilter {
   }
 }
 
-/** Framework-raised client errors, in the order they are checked, with the words we answer them in. */
-const HTTP_ERRORS: [new (...args: never[]) => HttpException, ErrorCode, string | null][] = [
-  [UnauthorizedException, 'unauthenticated', 'Please sign in again.'],
-  [ForbiddenException, 'forbidden', 'Your role does not allow this.'],
-  [NotFoundException, 'route_not_found', 'There is nothing at this address.'],
-  [PayloadTooLargeException, 'payload_too_large', 'The request is too large.'],
-];
+/**
+ * Client errors the framework raises, by status, with the words we answer them in. Fastify's own
+ * refusals, such as a body over the size limit, arrive as plain HttpExceptions that carry only
+ * their status.
+ */
+const HTTP_ERRORS = new Map<number, [ErrorCode, string]>([
+  [HttpStatus.UNAUTHORIZED, ['unauthenticated', 'Please sign in again.']],
+  [HttpStatus.FORBIDDEN, ['forbidden', 'Your role does not allow this.']],
+  [HttpStatus.NOT_FOUND, ['route_not_found', 'There is nothing at this address.']],
+  [
+    HttpStatus.PAYLOAD_TOO_LARGE,
+    [
+      'payload_too_large',
+      'The request is too large: the portal takes at most 256 KB at a time. Shorten it and try again.',
+    ],
+  ],
+  [
+    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    [
+      'unsupported_media_type',
+      'Send the body as JSON, with the header Content-Type: application/json.',
+    ],
+  ],
+]);
 
 function fromHttpException(exception: HttpException): ApiError {
-  // Fastify's own refusals, such as a body over the size limit, arrive as plain HttpExceptions
-  // that carry only their status.
-  const known =
-    HTTP_ERRORS.find(([type]) => exception instanceof type) ??
-    (exception.getStatus() === 413
-      ? HTTP_ERRORS.find(([type]) => type === PayloadTooLargeException)
-      : undefined);
+  const [code, message] = HTTP_ERRORS.get(exception.getStatus()) ?? [
+    'validation_failed',
+    exception.message,
+  ];
 
-  return {
-    statusCode: exception.getStatus(),
-    code: known?.[1] ?? 'validation_failed',
-    message: known?.[2] ?? exception.message,
-  };
+  return { statusCode: exception.getStatus(), code, message };
 }

@@ -33,6 +33,7 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   journal_entry_not_saved: HttpStatus.CONFLICT,
   notification_not_found: HttpStatus.NOT_FOUND,
   payload_too_large: HttpStatus.PAYLOAD_TOO_LARGE,
+  unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
   rate_limited: HttpStatus.TOO_MANY_REQUESTS,
   current_password_wrong: HttpStatus.BAD_REQUEST,
   reset_token_used: HttpStatus.BAD_REQUEST,
