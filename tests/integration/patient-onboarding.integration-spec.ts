@@ -251,6 +251,21 @@ describe('enrolling a patient, their invitation, discharge and the care-team rul
       expect(await signIn(app, patient.email, NEW_PASSWORD)).toEqual(expect.any(String));
     });
 
+    it('sends at most five fresh links an hour for one invitation', async () => {
+      const patient = await enrol();
+      const first = await invitationToken(patient.email);
+      await call('POST', `/patients/${patient.id}/invitation`, tokens.clinician);
+
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 6; attempt += 1) {
+        const fresh = await call('POST', '/patient-invitations/fresh', undefined, { token: first });
+        statuses.push(fresh.statusCode);
+      }
+
+      expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
+      expect(await invitationCount(patient.email)).toBeLessThanOrEqual(7);
+    });
+
     it('sends no fresh link for a live or an accepted one', async () => {
       const patient = await enrol();
       const token = await invitationToken(patient.email);

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { REDIS } from '@ivks/server';
+import { isUuid, REDIS } from '@ivks/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
@@ -221,19 +221,32 @@ function toRateLimited(refusal: unknown, meanwhile: string | undefined): unknown
   });
 }
 
-/** The account a request's body names, if it names one. */
-function accountOf(body: unknown): string | null {
-  if (body && typeof body === 'object' && 'email' in body) {
-    const email: unknown = body.email;
-    if (typeof email === 'string' && email.length > 0 && email.length <= 320) {
-      return email;
+/**
+ * Whom or what a request is about, for the per-account window: the email its body names, else
+ * the record its token or its address names (an invitation, say), so that one person's inbox
+ * cannot be flooded from many addresses or by one busy caller.
+ */
+function subjectOf(request: FastifyRequest): string | null {
+  const body: unknown = request.body;
+  if (body && typeof body === 'object') {
+    if ('email' in body && typeof body.email === 'string') {
+      return body.email.length > 0 && body.email.length <= 320 ? body.email : null;
+    }
+    if ('token' in body && typeof body.token === 'string') {
+      const [recordId = ''] = body.token.split('.');
+
+      return isUuid(recordId) ? recordId : null;
     }
   }
+  const params = request.params as Record<string, unknown> | undefined;
+  const recordId = Object.values(params ?? {}).find(
+    (value): value is string => typeof value === 'string' && isUuid(value),
+  );
 
-  return null;
+  return recordId ?? null;
 }
 
-/** Applies the route's named limit to the caller's address and to the email its body names. */
+/** Applies the route's named limit to the caller's address and to what the request is about. */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
   constructor(
@@ -251,7 +264,7 @@ export class RateLimitGuard implements CanActivate {
     }
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
-    const keys = { address: request.ip, account: accountOf(request.body) };
+    const keys = { address: request.ip, account: subjectOf(request) };
     try {
       if (RATE_LIMIT_RULES[name].counts === 'requests') {
         await this.limits.hit(name, keys);
@@ -272,8 +285,8 @@ export class RateLimitGuard implements CanActivate {
 }
 
 /**
- * Limits the route by the caller's address, and by the account when the body carries an
- * `email`. Over the limit the answer is 429 `rate_limited` with a Retry-After header.
+ * Limits the route by the caller's address, and by the account or record the request is about
+ * (see `subjectOf`). Over the limit the answer is 429 `rate_limited` with a Retry-After header.
  */
 export const RateLimit = (name: RateLimitName) =>
   applyDecorators(

@@ -38,6 +38,7 @@ export class PatientInvitationsController {
   })
   @ApiNotFoundResponse({ description: 'patient_not_found' })
   @ApiConflictResponse({ description: 'patient_invitation_accepted or patient_discharged' })
+  @RateLimit('invitation')
   resend(@Param('id', uuidPipe('patient id')) id: string): Promise<PatientInvitationSentDto> {
     return this.invitations.resend(id);
   }

@@ -65,6 +65,7 @@ export class StaffController {
   @ApiOkResponse({ type: StaffInvitationDto, description: 'A new link; the old one is dead.' })
   @ApiNotFoundResponse({ description: 'staff_invitation_not_found' })
   @ApiGoneResponse({ description: 'staff_invitation_closed: accepted or withdrawn.' })
+  @RateLimit('invitation')
   resend(
     @Param('invitationId', uuidPipe('invitation')) invitationId: string,
   ): Promise<StaffInvitationDto> {
