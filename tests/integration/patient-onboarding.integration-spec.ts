@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { PatientDetail, PatientInvitationView, PatientSummary } from '@ivks/contracts';
+import type {
+  ApiError,
+  PatientDetail,
+  PatientInvitationView,
+  PatientSummary,
+} from '@ivks/contracts';
 import { EMAIL_JOBS, type EmailJob } from '@ivks/server';
 import type { Queue } from 'bullmq';
 import { Client } from 'pg';
@@ -320,6 +325,7 @@ describe('enrolling a patient, their invitation, discharge and the care-team rul
         familyName: 'Returning',
         email: existing,
         timeZone: 'UTC',
+        careTeam: [clinic.clinician.membershipId],
       });
       expect(enrolled.statusCode).toBe(201);
       const token = await invitationToken(existing);
@@ -473,11 +479,24 @@ describe('enrolling a patient, their invitation, discharge and the care-team rul
       expect((await call('GET', `/patients/${patient.id}`, tokens.outsider)).statusCode).toBe(200);
     });
 
-    it('lets owners enrol patients with no clinician at all, whom clinicians do not see', async () => {
-      const patient = await enrol(tokens.owner, { careTeam: [] });
+    it('never leaves a patient without someone to read what they share', async () => {
+      serial += 1;
+      const enrolment = await call('POST', '/patients', tokens.owner, {
+        givenName: 'Nobody',
+        familyName: 'Reads',
+        email: `unread.${serial}@test.example`,
+        timeZone: 'UTC',
+        careTeam: [],
+      });
+      expect(enrolment.statusCode).toBe(400);
+      expect(enrolment.json<ApiError>().fields).toHaveProperty('careTeam');
 
-      expect((await call('GET', `/patients/${patient.id}`, tokens.clinician)).statusCode).toBe(404);
-      expect((await call('GET', `/patients/${patient.id}`, tokens.owner)).statusCode).toBe(200);
+      const patient = await enrol();
+      const emptied = await call('PUT', `/patients/${patient.id}/care-team`, tokens.owner, {
+        membershipIds: [],
+      });
+      expect(emptied.statusCode).toBe(400);
+      expect(emptied.json<ApiError>().fields).toHaveProperty('membershipIds');
     });
   });
 

@@ -170,6 +170,15 @@ export class PatientsService {
         { careTeam: ['careTeam must include you when you enrol a patient'] },
       );
     }
+    if (careTeam.length === 0) {
+      // Shared writing, and any crisis flag on it, go to the care team: an empty one reads nothing.
+      throw new AppException(
+        'validation_failed',
+        'Please correct the request: careTeam must name at least one clinician, who will read what the patient shares.',
+        undefined,
+        { careTeam: ['careTeam must name at least one clinician'] },
+      );
+    }
     await this.requireClinicians(careTeam);
     try {
       // No RETURNING: until the care team is written, a clinician may not read the new row.

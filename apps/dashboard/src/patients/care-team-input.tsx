@@ -37,7 +37,7 @@ export function CareTeamInput() {
         id: clinician.membershipId,
         name: clinician.name,
       }))}
-      helperText="Clinicians see only the patients on whose care team they are. Leave it empty to put yourself alone on it; a clinician who enrols must be on it."
+      helperText="The care team reads what the patient shares, and clinicians see only their care team's patients. A clinician who enrols is on it; leave it empty to be on it alone. Owners and admins choose at least one clinician."
     />
   );
 }
