@@ -300,6 +300,47 @@ describe('notifications and needs attention', () => {
       });
     });
 
+    it('keeps a crisis flag through an edit that takes the words back, and after discharge', async () => {
+      const clientId = randomUUID();
+      const write = (text: string) =>
+        app.inject({
+          method: 'PUT',
+          url: `/api/v1/me/journal/${clientId}`,
+          headers: patient,
+          payload: { text, status: 'saved' },
+        });
+      const entryId = (await write('Some nights I want to die')).json<{ id: string }>().id;
+      await app.inject({
+        method: 'POST',
+        url: `/api/v1/me/journal/${entryId}/share`,
+        headers: patient,
+      });
+      expect((await write('It has passed now, I am fine')).statusCode).toBe(200);
+      await owner.query(
+        `UPDATE patients SET status = 'discharged', discharged_at = now()
+         WHERE clinic_id = $1 AND id = $2`,
+        [cedar.id, cedar.patientIds[0]],
+      );
+
+      const list = await app.inject({
+        method: 'GET',
+        url: '/api/v1/needs-attention',
+        headers: clinician,
+      });
+      await owner.query(
+        `UPDATE patients SET status = 'active', discharged_at = NULL
+         WHERE clinic_id = $1 AND id = $2`,
+        [cedar.id, cedar.patientIds[0]],
+      );
+
+      expect(
+        list
+          .json<NeedsAttention>()
+          .items.filter((item) => item.subjectId === entryId)
+          .map((item) => item.kind),
+      ).toEqual(['crisis_flag']);
+    });
+
     it('refuses patients', async () => {
       const response = await app.inject({
         method: 'GET',

@@ -297,7 +297,9 @@ export class JournalService {
 
   /**
    * Flags the entry for the clinic's attention when its words suggest crisis and a share
-   * covers it, and clears the flag otherwise: private words never reach the clinic.
+   * covers it, and clears the flag when no share covers it: private words never reach the
+   * clinic. While the entry stays shared, a flag outlives an edit that takes the words back, so
+   * the care team still sees what was written until someone reviews it.
    */
   private async refreshFlag(entry: JournalEntry, text: string): Promise<void> {
     const themes = [...new Set(findCrisisSignals(text).map((signal) => signal.theme))];
@@ -309,10 +311,12 @@ export class JournalService {
       await this.tenants.manager.query(
         `INSERT INTO journal_flags (clinic_id, entry_id, patient_id, themes)
          VALUES ($1, $2, $3, $4)
-         ON CONFLICT (clinic_id, entry_id) DO UPDATE SET themes = EXCLUDED.themes`,
+         ON CONFLICT (clinic_id, entry_id) DO UPDATE SET themes = ARRAY(
+           SELECT DISTINCT unnest(journal_flags.themes || EXCLUDED.themes) ORDER BY 1
+         )`,
         [entry.clinicId, entry.id, entry.patientId, themes satisfies JournalCrisisTheme[]],
       );
-    } else {
+    } else if (!shared) {
       await this.tenants.manager.query(
         'DELETE FROM journal_flags WHERE clinic_id = $1 AND entry_id = $2',
         [entry.clinicId, entry.id],

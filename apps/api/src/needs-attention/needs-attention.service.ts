@@ -66,14 +66,17 @@ export class NeedsAttentionService {
  * $1 clinic, $2 now, $3 the local time readiness is due the evening before, $4 how long a
  * patient may be quiet after an infusion, $5 how far back to look.
  *
+ * A discharged patient's course is over, but what they still write and share is still read: their
+ * shared entries and crisis flags stay on the list.
+ *
  * Activity after an infusion is what staff can see the patient do: a checklist tick, an
  * assignment marked done, readiness answers saved, or a journal entry shared with the team.
  */
 const NEEDS_ATTENTION_SQL = `
 WITH visible AS (
-  SELECT p.clinic_id, p.id, p.given_name, p.family_name
+  SELECT p.clinic_id, p.id, p.given_name, p.family_name, p.status = 'discharged' AS discharged
   FROM patients p
-  WHERE p.clinic_id = $1 AND p.status <> 'discharged'
+  WHERE p.clinic_id = $1
     AND (app_role() IN ('owner', 'admin') OR app_on_care_team(p.clinic_id, p.id))
 ),
 clinic AS (SELECT time_zone FROM clinics WHERE id = $1),
@@ -153,4 +156,5 @@ items AS (
 )
 SELECT items.kind, items.patient_id, v.given_name, v.family_name, items.at, items.subject_id
 FROM items JOIN visible v ON v.clinic_id = $1 AND v.id = items.patient_id
+WHERE NOT v.discharged OR items.kind IN ('crisis_flag', 'shared_entry')
 LIMIT 500`;
