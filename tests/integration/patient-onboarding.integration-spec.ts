@@ -479,6 +479,19 @@ describe('enrolling a patient, their invitation, discharge and the care-team rul
       expect((await call('GET', `/patients/${patient.id}`, tokens.outsider)).statusCode).toBe(200);
     });
 
+    it('refuses to enrol a member of staff’s address as a patient', async () => {
+      const enrolment = await call('POST', '/patients', tokens.clinician, {
+        givenName: 'Not',
+        familyName: 'Patient',
+        email: clinic.owner.email.toUpperCase(),
+        timeZone: 'UTC',
+      });
+
+      expect(enrolment.statusCode).toBe(409);
+      expect(enrolment.json<ApiError>()).toMatchObject({ code: 'patient_email_taken' });
+      expect(enrolment.json<ApiError>().fields).toHaveProperty('email');
+    });
+
     it('never leaves a patient without someone to read what they share', async () => {
       serial += 1;
       const enrolment = await call('POST', '/patients', tokens.owner, {

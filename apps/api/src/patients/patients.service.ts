@@ -180,6 +180,7 @@ export class PatientsService {
       );
     }
     await this.requireClinicians(careTeam);
+    await this.refuseStaffEmail(request.email);
     try {
       // No RETURNING: until the care team is written, a clinician may not read the new row.
       await this.tenants.manager.query(
@@ -299,6 +300,26 @@ export class PatientsService {
     );
 
     return membership?.id ?? null;
+  }
+
+  /**
+   * One account cannot be both staff and a patient of the same clinic, so an invitation to a
+   * staff member's address could never be accepted: say so now rather than then.
+   */
+  private async refuseStaffEmail(email: string): Promise<void> {
+    const [staff] = await this.tenants.manager.query<unknown[]>(
+      `SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id
+       WHERE m.clinic_id = $1 AND m.role <> 'patient' AND u.email = lower($2)`,
+      [this.tenants.scope.clinicId, email],
+    );
+    if (staff) {
+      throw new AppException(
+        'patient_email_taken',
+        'This email belongs to a member of your staff; a patient needs an address of their own.',
+        undefined,
+        { email: ['This email belongs to a member of your staff'] },
+      );
+    }
   }
 
   private async requireClinicians(membershipIds: string[]): Promise<void> {
