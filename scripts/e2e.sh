@@ -45,8 +45,10 @@ ivks_section "e2e: build"
 NODE_ENV=production npx nx run-many -t build
 ivks_require_build_outputs
 
-ivks_section "e2e: migrate and seed the test database"
-node apps/api/dist/cli/migrate.js
+ivks_section "e2e: empty, migrate and seed the test database"
+# From nothing each time, so that what earlier runs left behind cannot push a demo record out of
+# sight.
+node apps/api/dist/cli/migrate.js --empty-first
 node apps/api/dist/cli/seed-demo.js
 
 ivks_section "e2e: start the mail catcher, API, worker, patient app and dashboard"

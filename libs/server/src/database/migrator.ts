@@ -82,3 +82,18 @@ export async function migrate(
     await client.end();
   }
 }
+
+/**
+ * Empties the schema, every table and function with it, so that the next `migrate` builds it
+ * from nothing. For test databases only: end-to-end runs start from the seed and nothing else.
+ */
+export async function emptySchema(ownerUrl: string): Promise<void> {
+  const client = new Client({ connectionString: ownerUrl });
+  await client.connect();
+  try {
+    await client.query('DROP SCHEMA public CASCADE');
+    await client.query('CREATE SCHEMA public');
+  } finally {
+    await client.end();
+  }
+}
