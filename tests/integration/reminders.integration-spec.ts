@@ -418,6 +418,20 @@ describe('reminders', () => {
     expect(await deliveriesOf(row)).toBe(0);
   });
 
+  it('emails no reminder to a patient who has not accepted their invitation yet', async () => {
+    const patient = await addPatient(owner, alder, NEW_YORK);
+    await owner.query(`UPDATE patients SET status = 'invited' WHERE id = $1`, [patient.patientId]);
+    const infusionId = await schedule(patient, newYork(10, '14:00'));
+    const row = await occurrence(infusionId, 'infusion_day_before');
+    clock.set(new Date(row.due_at.getTime() + MINUTE));
+    await sweep();
+
+    const sent = await sentOnce(infusionId, 'infusion_day_before');
+    expect(sent.email_delivery_id).toBeNull();
+    expect(await notificationsOf(row.id)).toBe(1);
+    expect(await deliveriesOf(row)).toBe(0);
+  });
+
   it('drops the reminders of a cancelled infusion without sending them', async () => {
     const patient = await addPatient(owner, alder, NEW_YORK);
     const infusionId = await schedule(patient, newYork(10, '14:00'));

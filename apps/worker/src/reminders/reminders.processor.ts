@@ -163,7 +163,9 @@ export class RemindersProcessor implements OnApplicationBootstrap, OnModuleDestr
     const preferences = await this.tenants
       .repository(NotificationPreference)
       .findOneBy({ clinicId, patientId: patient.id });
-    const emailEnabled = preferences?.emailEnabled ?? true;
+    // Until a patient accepts their invitation the portal is not theirs yet: the invitation is the
+    // one email they get, and the reminder waits in the app for their first sign-in.
+    const emailEnabled = patient.status === 'active' && (preferences?.emailEnabled ?? true);
     const inAppEnabled = preferences?.inAppEnabled ?? true;
     const deliveryId = emailEnabled ? reminderDeliveryId(occurrenceId, version) : null;
 
