@@ -87,11 +87,13 @@ describe('JournalPage', () => {
     fireEvent.click(
       await screen.findByRole('button', { name: 'Share all my entries from now on' }),
     );
-    expect(screen.getByText(JOURNAL_SHARING_CONSENT.allEntries)).toBeTruthy();
+    expect(screen.queryByText(JOURNAL_SHARING_CONSENT.allEntries)).not.toBeNull();
     expect(calls.some((call) => call.method === 'PUT')).toBe(false);
 
     fireEvent.click(screen.getByRole('button', { name: 'I agree, share from now on' }));
-    expect(await screen.findByRole('button', { name: 'Stop sharing new entries' })).toBeTruthy();
+    await expect(
+      screen.findByRole('button', { name: 'Stop sharing new entries' }),
+    ).resolves.toBeInstanceOf(HTMLElement);
     expect(calls.filter((call) => call.method === 'PUT').map((call) => call.body)).toEqual([
       { enabled: true },
     ]);
@@ -112,9 +114,9 @@ describe('JournalPage', () => {
 
     fireEvent.click(await screen.findByRole('button', { name: 'Stop sharing new entries' }));
 
-    expect(
-      await screen.findByRole('button', { name: 'Share all my entries from now on' }),
-    ).toBeTruthy();
+    await expect(
+      screen.findByRole('button', { name: 'Share all my entries from now on' }),
+    ).resolves.toBeInstanceOf(HTMLElement);
     expect(calls.filter((call) => call.method === 'PUT').map((call) => call.body)).toEqual([
       { enabled: false },
     ]);
