@@ -488,7 +488,11 @@ describe('credentials: passwords, resets, sessions, second factor and throttling
       });
 
       expect(disable.statusCode).toBe(204);
-      expect(signedIn.json<SessionResponse>().accessToken).toBeDefined();
+      expect(signedIn.statusCode).toBe(200);
+      expect(signedIn.json()).toEqual({
+        accessToken: expect.any(String) as string,
+        expiresIn: expect.any(Number) as number,
+      });
       expect(await auditActions(clinic.id, clinic.clinician.userId)).toContain('auth.mfa_disabled');
     });
 

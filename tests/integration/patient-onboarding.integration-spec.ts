@@ -456,7 +456,7 @@ describe('enrolling a patient, their invitation, discharge and the care-team rul
       expect(listed.json<{ data: PatientSummary[] }>().data.map((p) => p.id)).toContain(patient.id);
       const seenNow = await patientIdsSeenInDatabaseBy(outsider.userId);
       expect(seenNow['patients']).toContain(patient.id);
-      expect(seenNow['infusions']).toBeDefined();
+      expect(seenNow['care_team_members']).toContain(patient.id);
       expect(seenNow['patient_invitations']).toContain(patient.id);
     });
 
