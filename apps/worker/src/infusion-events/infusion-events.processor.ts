@@ -43,6 +43,14 @@ export class InfusionEventsProcessor implements OnApplicationBootstrap, OnApplic
       connection: this.connection,
       concurrency: 4,
     });
+    // A lost Redis connection is reported here while BullMQ reconnects; with no listener the
+    // event would end the process.
+    this.worker.on('error', (error) => {
+      this.logger.warn(
+        { queue: 'infusion-events', error: error.message },
+        'queue connection error',
+      );
+    });
     this.worker.on('completed', (job, outcome) => {
       this.logger.info({ job: jobFields(job), outcome }, 'job completed');
     });

@@ -72,6 +72,11 @@ export class RemindersProcessor implements OnApplicationBootstrap, OnModuleDestr
       lockDuration: 10_000,
       stalledInterval: 5_000,
     });
+    // A lost Redis connection is reported here while BullMQ reconnects; with no listener the
+    // event would end the process.
+    this.worker.on('error', (error) => {
+      this.logger.warn({ queue: 'reminders', error: error.message }, 'queue connection error');
+    });
     this.worker.on('completed', (job, result) => {
       this.logger.info({ job: jobFields(job), ...result }, 'reminder job completed');
     });
