@@ -1,6 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { closeSharedQueue } from '../queues/queues';
 import { REDIS } from '../queues/queues.module';
 import { EMAIL_QUEUE } from './email-job';
 import { EMAIL_JOBS, Mailer } from './mailer';
@@ -19,9 +20,12 @@ import { EMAIL_JOBS, Mailer } from './mailer';
   exports: [Mailer, EMAIL_JOBS],
 })
 export class MailModule implements OnApplicationShutdown {
-  constructor(@Inject(EMAIL_JOBS) private readonly queue: Queue) {}
+  constructor(
+    @Inject(EMAIL_JOBS) private readonly queue: Queue,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.queue.close();
+    await closeSharedQueue(this.queue, this.redis);
   }
 }

@@ -1,3 +1,5 @@
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { TenantScope } from '../database/tenant-scope';
 
 export const INFUSION_EVENTS_QUEUE = 'infusion-events';
@@ -13,4 +15,17 @@ export interface InfusionScheduledJob extends ClinicJob {
 
 export function systemScope(job: ClinicJob): TenantScope {
   return { clinicId: job.clinicId, userId: null, role: 'system' };
+}
+
+/**
+ * Closes a producer queue that shares the process's Redis connection. BullMQ finishes setting a
+ * queue up in the background, and a queue closed before that is done fails its setup later, once
+ * the shared connection has gone, with nobody listening. So closing waits for the setup first,
+ * unless Redis is down and there is nothing to wait for.
+ */
+export async function closeSharedQueue(queue: Queue, redis: Redis): Promise<void> {
+  if (redis.status === 'ready') {
+    await queue.waitUntilReady();
+  }
+  await queue.close();
 }

@@ -1,6 +1,7 @@
 import { type BeforeApplicationShutdown, type DynamicModule, Inject, Module } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { closeSharedQueue } from '../queues/queues';
 import { REDIS } from '../queues/queues.module';
 import { CLOCK, type Clock, systemClock } from './clock';
 import { REMINDERS_QUEUE } from './reminder-job';
@@ -9,7 +10,10 @@ import { REMINDER_JOBS, ReminderScheduler } from './reminder-scheduler';
 /** The producer side of reminders, shared by the API and the worker. */
 @Module({})
 export class RemindersModule implements BeforeApplicationShutdown {
-  constructor(@Inject(REMINDER_JOBS) private readonly queue: Queue) {}
+  constructor(
+    @Inject(REMINDER_JOBS) private readonly queue: Queue,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
 
   /** Tests pass a clock they control; everything else reads the system's. */
   static forRoot(clock: Clock = systemClock): DynamicModule {
@@ -31,6 +35,6 @@ export class RemindersModule implements BeforeApplicationShutdown {
 
   /** Closed before the shared Redis connection it runs on is, which happens on shutdown. */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.queue.close();
+    await closeSharedQueue(this.queue, this.redis);
   }
 }
