@@ -51,4 +51,24 @@ describe('the worker', () => {
 
     expect(await processor.process(jobFor({ clinicId: alder.id, infusionId }))).toBe('dropped');
   });
+
+  it('shuts down cleanly when it is stopped the moment it has started', async () => {
+    const unhandled: unknown[] = [];
+    const record = (error: unknown) => unhandled.push(error);
+    process.on('unhandledRejection', record);
+    process.on('uncaughtException', record);
+    try {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const started = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+        await started.close();
+      }
+      // A connection cut off in its setup fails a moment later, not during close.
+      await new Promise((done) => setTimeout(done, 500));
+    } finally {
+      process.off('unhandledRejection', record);
+      process.off('uncaughtException', record);
+    }
+
+    expect(unhandled).toEqual([]);
+  });
 });

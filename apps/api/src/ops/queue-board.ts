@@ -6,9 +6,11 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
   APP_CONFIG,
   type AppConfig,
+  closeOnceSetUp,
   EMAIL_QUEUE,
   INFUSION_EVENTS_QUEUE,
   REDIS,
+  REMINDERS_QUEUE,
 } from '@ivks/server';
 import { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -17,7 +19,11 @@ import type { Redis } from 'ioredis';
 export const QUEUE_BOARD_PATH = '/ops/queues';
 
 /** The queues the board shows. A queue no process uses yet simply shows empty. */
-export const BOARD_QUEUES: readonly string[] = [EMAIL_QUEUE, INFUSION_EVENTS_QUEUE, 'reminders'];
+export const BOARD_QUEUES: readonly string[] = [
+  EMAIL_QUEUE,
+  INFUSION_EVENTS_QUEUE,
+  REMINDERS_QUEUE,
+];
 
 /**
  * Mounts Bull Board at /ops/queues for platform operators, behind HTTP basic auth with
@@ -66,7 +72,7 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
         }
       });
       scope.addHook('onClose', async () => {
-        await Promise.all(queues.map((queue) => queue.close()));
+        await Promise.all(queues.map((queue) => closeOnceSetUp(queue, redis)));
       });
       await scope.register(board.registerPlugin());
     },

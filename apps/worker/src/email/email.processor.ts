@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import {
   APP_CONFIG,
+  closeWorker,
   type AppConfig,
   EMAIL_QUEUE,
   EmailDelivery,
@@ -86,8 +87,9 @@ export class EmailProcessor implements OnApplicationBootstrap, BeforeApplication
    * written while the database and Redis are still there.
    */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
-    await this.connection?.quit();
+    if (this.connection) {
+      await closeWorker(this.worker, this.connection);
+    }
     this.transport.close();
   }
 

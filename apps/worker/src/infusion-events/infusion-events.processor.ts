@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import {
   APP_CONFIG,
+  closeWorker,
   type AppConfig,
   Infusion,
   INFUSION_EVENTS_QUEUE,
@@ -61,8 +62,9 @@ export class InfusionEventsProcessor implements OnApplicationBootstrap, OnApplic
 
   /** Lets the job in hand finish before the process exits. */
   async onApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
-    await this.connection?.quit();
+    if (this.connection) {
+      await closeWorker(this.worker, this.connection);
+    }
   }
 
   async process(job: Job<InfusionScheduledJob>): Promise<InfusionEventOutcome> {

@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import {
   APP_CONFIG,
+  closeWorker,
   type AppConfig,
   CLOCK,
   type Clock,
@@ -95,8 +96,9 @@ export class RemindersProcessor implements OnApplicationBootstrap, OnModuleDestr
    * open; they close in the later shutdown hooks.
    */
   async onModuleDestroy(): Promise<void> {
-    await this.worker?.close();
-    await this.connection?.quit();
+    if (this.connection) {
+      await closeWorker(this.worker, this.connection);
+    }
   }
 
   async process(job: Job<ReminderJob>, token?: string): Promise<ReminderResult> {

@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { closeSharedQueue } from '../queues/queues';
+import { closeOnceSetUp } from '../queues/queues';
 import { REDIS } from '../queues/queues.module';
 import { EMAIL_QUEUE } from './email-job';
 import { EMAIL_JOBS, Mailer } from './mailer';
@@ -26,6 +26,6 @@ export class MailModule implements OnApplicationShutdown {
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await closeSharedQueue(this.queue, this.redis);
+    await closeOnceSetUp(this.queue, this.redis);
   }
 }

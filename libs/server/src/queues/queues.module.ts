@@ -3,7 +3,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { APP_CONFIG } from '../config/config.module';
 import { type AppConfig } from '../config/app-config';
-import { closeSharedQueue, INFUSION_EVENTS_QUEUE } from './queues';
+import { closeOnceSetUp, INFUSION_EVENTS_QUEUE } from './queues';
 
 export const REDIS = Symbol('REDIS');
 export const INFUSION_EVENTS = Symbol('INFUSION_EVENTS');
@@ -37,7 +37,7 @@ export class QueuesModule implements OnApplicationShutdown {
     if (this.redis.status !== 'ready') {
       this.redis.disconnect();
     }
-    await closeSharedQueue(this.infusionEvents, this.redis);
+    await closeOnceSetUp(this.infusionEvents, this.redis);
     if (this.redis.status === 'ready') {
       await this.redis.quit();
     }

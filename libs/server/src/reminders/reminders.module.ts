@@ -1,7 +1,7 @@
 import { type BeforeApplicationShutdown, type DynamicModule, Inject, Module } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { closeSharedQueue } from '../queues/queues';
+import { closeOnceSetUp } from '../queues/queues';
 import { REDIS } from '../queues/queues.module';
 import { CLOCK, type Clock, systemClock } from './clock';
 import { REMINDERS_QUEUE } from './reminder-job';
@@ -35,6 +35,6 @@ export class RemindersModule implements BeforeApplicationShutdown {
 
   /** Closed before the shared Redis connection it runs on is, which happens on shutdown. */
   async beforeApplicationShutdown(): Promise<void> {
-    await closeSharedQueue(this.queue, this.redis);
+    await closeOnceSetUp(this.queue, this.redis);
   }
 }
