@@ -476,6 +476,58 @@ describe('the integration journal', () => {
       });
     });
 
+    it('refuses a prompt the portal does not have, naming promptSlug, and stores nothing', async () => {
+      const clientId = randomUUID();
+      const response = await save('Fine words.', { promptSlug: 'no-such-prompt' }, clientId);
+
+      expect(problem(response)).toEqual({
+        status: 400,
+        code: 'validation_failed',
+        message: expect.stringMatching(/promptSlug must name one of the journal prompts/) as string,
+      });
+      const stored = await owner.query('SELECT 1 FROM journal_entries WHERE client_id = $1', [
+        clientId,
+      ]);
+      expect(stored.rowCount).toBe(0);
+    });
+
+    it('takes a built-in prompt and the clinic’s own, and keeps a prompt the clinic removes', async () => {
+      expect((await save('Fine words.', { promptSlug: 'same-evening-check-in' })).statusCode).toBe(
+        200,
+      );
+
+      const slug = `clinic-prompt-${randomUUID().slice(0, 8)}`;
+      const added = await app.inject({
+        method: 'POST',
+        url: '/api/v1/content',
+        headers: tokens.owner,
+        payload: {
+          slug,
+          kind: 'journal_template',
+          phase: 'integration',
+          timing: 'any_time',
+          title: 'Our own questions',
+          summary: 'Questions our team likes to ask.',
+          estimatedMinutes: 5,
+          prompts: ['What felt different this week?'],
+        },
+      });
+      expect(added.statusCode).toBe(201);
+      const clientId = randomUUID();
+      expect((await save('Fine words.', { promptSlug: slug }, clientId)).statusCode).toBe(200);
+
+      const removed = await app.inject({
+        method: 'DELETE',
+        url: `/api/v1/content/${slug}`,
+        headers: tokens.owner,
+      });
+      expect(removed.statusCode).toBe(204);
+      const edited = await save('Changed words.', { promptSlug: slug }, clientId);
+      expect(edited.statusCode).toBe(200);
+      expect(edited.json<SavedJournalEntry>().promptSlug).toBe(slug);
+      expect((await save('Fine words.', { promptSlug: slug })).statusCode).toBe(400);
+    });
+
     it('refuses malformed ids in the address', async () => {
       const responses = [
         await app.inject({

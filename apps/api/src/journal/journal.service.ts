@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { contentBySlug } from '@ivks/content';
 import {
   JOURNAL_SHARING_CONSENT,
   type JournalCrisisTheme,
@@ -15,6 +16,7 @@ import { findCrisisSignals } from '@ivks/safety';
 import {
   AuditTrail,
   Clinic,
+  ClinicContentItem,
   ClinicEncryption,
   Infusion,
   JournalEntry,
@@ -54,6 +56,9 @@ export class JournalService {
     const patient = await this.signedInPatient();
     if (request.infusionId) {
       await this.requireOwnInfusion(patient, request.infusionId);
+    }
+    if (request.promptSlug) {
+      await this.requireKnownPrompt(patient, clientId, request.promptSlug);
     }
     const entry = await this.upsert(patient, clientId, request);
     await this.refreshFlag(entry, request.text);
@@ -477,6 +482,33 @@ export class JournalService {
         {
           infusionId: [problem],
         },
+      );
+    }
+  }
+
+  /**
+   * A prompt is one of the built-in journal templates or one the clinic added. An entry keeps the
+   * prompt it was written from even after the clinic removes that prompt.
+   */
+  private async requireKnownPrompt(patient: Patient, clientId: string, slug: string) {
+    if (contentBySlug(slug)?.kind === 'journal_template') {
+      return;
+    }
+    const { clinicId } = patient;
+    const known =
+      (await this.tenants
+        .repository(ClinicContentItem)
+        .existsBy({ clinicId, slug, kind: 'journal_template' })) ||
+      (await this.tenants
+        .repository(JournalEntry)
+        .existsBy({ clinicId, patientId: patient.id, clientId, promptSlug: slug }));
+    if (!known) {
+      const problem = 'promptSlug must name one of the journal prompts in your portal';
+      throw new AppException(
+        'validation_failed',
+        `Please correct the request: ${problem}.`,
+        undefined,
+        { promptSlug: [problem] },
       );
     }
   }

@@ -30,7 +30,10 @@ function setUp(routes: Record<string, (body: unknown) => Answer> = {}) {
     </Routes>
   );
 
-  return { ...fake, show: () => renderSignedIn(fake.api, page, `/journal/write/${CLIENT_ID}`) };
+  return {
+    ...fake,
+    show: (query = '') => renderSignedIn(fake.api, page, `/journal/write/${CLIENT_ID}${query}`),
+  };
 }
 
 const textBox = () => screen.findByRole('textbox', { name: 'Your words' });
@@ -189,5 +192,25 @@ describe('WritePage', () => {
       target: { value: 'same-evening-check-in' },
     });
     expect(screen.queryByText('How does my body feel right now?')).not.toBeNull();
+  });
+
+  it('starts from the prompt the address names', async () => {
+    const { show } = setUp();
+    show('?prompt=same-evening-check-in');
+    await textBox();
+    expect(screen.queryByText('How does my body feel right now?')).not.toBeNull();
+  });
+
+  it('saves no prompt when the address names one the portal lacks', async () => {
+    jest.useFakeTimers();
+    const { calls, show } = setUp();
+    show('?prompt=no-such-prompt');
+
+    fireEvent.change(await textBox(), { target: { value: 'A draft in progress.' } });
+    await act(() => jest.advanceTimersByTimeAsync(2000));
+
+    expect(puts(calls).map((call) => call.body)).toEqual([
+      expect.objectContaining({ text: 'A draft in progress.', promptSlug: null }),
+    ]);
   });
 });

@@ -33,6 +33,11 @@ const FIELD_IDS: Record<string, string> = {
 
 const TEMPLATES = contentOfKind('journal_template');
 
+/** A prompt named in the address is used only if the portal has it. */
+function knownPrompt(slug: string | null): string | null {
+  return TEMPLATES.some((item) => item.slug === slug) ? slug : null;
+}
+
 interface Content {
   text: string;
   mood: number | null;
@@ -167,7 +172,7 @@ export function WritePage() {
     text: '',
     mood: null,
     tags: '',
-    promptSlug: search.get('prompt'),
+    promptSlug: knownPrompt(search.get('prompt')),
     infusionId: search.get('infusion'),
   });
   const [syncState, setSyncState] = useState<SyncState>('idle');
