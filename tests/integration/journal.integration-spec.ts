@@ -78,6 +78,12 @@ describe('the integration journal', () => {
       payload: { text, status: 'saved', ...extra },
     });
 
+  const problem = (response: Awaited<ReturnType<typeof save>>) => {
+    const error = response.json<ApiError>();
+
+    return { status: response.statusCode, code: error.code, message: error.message };
+  };
+
   const saved = async (text: string): Promise<SavedJournalEntry> => {
     const response = await save(text);
     expect(response.statusCode).toBe(200);
@@ -166,6 +172,14 @@ describe('the integration journal', () => {
       expect(after.sharing.via).toBe('all');
       expect(await visibleTo('clinician', after.id)).toBe(true);
       expect(await visibleTo('clinician', before.id)).toBe(false);
+
+      const unshared = await call('DELETE', `/me/journal/${after.id}/share`, tokens.patient);
+      expect(problem(unshared)).toEqual({
+        status: 409,
+        code: 'journal_entry_shared_with_all',
+        message: expect.stringMatching(/Turn off sharing all entries/) as string,
+      });
+      expect(await visibleTo('clinician', after.id)).toBe(true);
 
       await app.inject({
         method: 'PUT',
@@ -440,12 +454,6 @@ describe('the integration journal', () => {
   });
 
   describe('bad input', () => {
-    const problem = (response: Awaited<ReturnType<typeof save>>) => {
-      const error = response.json<ApiError>();
-
-      return { status: response.statusCode, code: error.code, message: error.message };
-    };
-
     it.each([
       ['empty text', { text: '' }, /text must not be empty/],
       ['blank text', { text: '   ' }, /text must not be empty/],

@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'content_slug_taken',
   'journal_entry_not_found',
   'journal_entry_not_saved',
+  'journal_entry_shared_with_all',
   'notification_not_found',
   'payload_too_large',
   'unsupported_media_type',

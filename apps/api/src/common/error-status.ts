@@ -31,6 +31,7 @@ export const ERROR_STATUS: Record<ErrorCode, HttpStatus> = {
   content_slug_taken: HttpStatus.CONFLICT,
   journal_entry_not_found: HttpStatus.NOT_FOUND,
   journal_entry_not_saved: HttpStatus.CONFLICT,
+  journal_entry_shared_with_all: HttpStatus.CONFLICT,
   notification_not_found: HttpStatus.NOT_FOUND,
   payload_too_large: HttpStatus.PAYLOAD_TOO_LARGE,
   unsupported_media_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,

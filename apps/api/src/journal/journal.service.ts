@@ -168,9 +168,19 @@ export class JournalService {
     return this.view(entry, text);
   }
 
-  /** Stops sharing the entry by itself; sharing all entries may still cover it. */
+  /**
+   * Stops sharing the entry. An entry that sharing all entries covers stays shared while that is
+   * on, so the request is refused and says how to stop it instead.
+   */
   async unshare(id: string): Promise<JournalEntryView> {
     const entry = await this.ownEntry(id);
+    if (shareAllCovering(entry, await this.liveShares(entry.clinicId, entry.patientId))) {
+      throw new AppException(
+        'journal_entry_shared_with_all',
+        'Your care team can read this entry because you share every entry you write. Turn off ' +
+          'sharing all entries on your journal page to stop sharing it.',
+      );
+    }
     await this.tenants
       .repository(JournalShare)
       .update(
@@ -393,9 +403,7 @@ export class JournalService {
     if (own) {
       return { shared: true, via: 'entry', since: own.grantedAt.toISOString() };
     }
-    const all = shares.find(
-      (share) => share.entryId === null && share.grantedAt.getTime() <= entry.createdAt.getTime(),
-    );
+    const all = shareAllCovering(entry, shares);
 
     return all
       ? { shared: true, via: 'all', since: all.grantedAt.toISOString() }
@@ -527,4 +535,11 @@ export class JournalService {
 
     return patient;
   }
+}
+
+/** The "share all" consent that covers an entry: one given before the entry was made. */
+function shareAllCovering(entry: JournalEntry, shares: JournalShare[]): JournalShare | undefined {
+  return shares.find(
+    (share) => share.entryId === null && share.grantedAt.getTime() <= entry.createdAt.getTime(),
+  );
 }

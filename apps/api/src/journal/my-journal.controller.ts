@@ -148,6 +148,9 @@ export class MyJournalController {
     description: 'The care team stops seeing it with their next request.',
   })
   @ApiNotFoundResponse({ description: 'journal_entry_not_found' })
+  @ApiConflictResponse({
+    description: 'journal_entry_shared_with_all: sharing all entries covers it while that is on',
+  })
   unshare(@Param('id', uuidPipe('journal entry id')) id: string): Promise<JournalEntryDto> {
     return this.journal.unshare(id);
   }
