@@ -1,5 +1,5 @@
 import { ArgumentMetadata } from '@nestjs/common';
-import { IsEmail, IsString, Matches, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsString, Matches, MinLength } from 'class-validator';
 import { AppException } from './app.exception';
 import { createValidationPipe } from './validation';
 
@@ -20,11 +20,16 @@ class CodeBody {
   code!: string;
 }
 
+class ExportQuery {
+  @IsIn(['json', 'html'])
+  format!: string;
+}
+
 const metadata: ArgumentMetadata = { type: 'body', metatype: Body };
 
-async function problemsOf(value: unknown): Promise<AppException> {
+async function problemsOf(value: unknown, metatype: ArgumentMetadata['metatype'] = Body) {
   try {
-    await createValidationPipe().transform(value, metadata);
+    await createValidationPipe().transform(value, { ...metadata, metatype });
   } catch (error) {
     return error as AppException;
   }
@@ -38,6 +43,26 @@ describe('validation pipe', () => {
     expect(error.code).toBe('validation_failed');
     expect(Object.keys(error.fields ?? {})).toEqual(['email']);
     expect(error.message).toMatch(/email must be an email/);
+  });
+
+  it('says a missing field is required', async () => {
+    const error = await problemsOf({});
+
+    expect(error.fields).toEqual({
+      email: ['email is required'],
+      password: ['password is required'],
+    });
+    expect(error.message).toBe(
+      'Please correct the request: email is required; password is required.',
+    );
+  });
+
+  it('says which values a missing field may take', async () => {
+    const error = await problemsOf({}, ExportQuery);
+
+    expect(error.fields).toEqual({
+      format: ['format is required', 'format must be one of the following values: json, html'],
+    });
   });
 
   it('refuses unknown fields by name', async () => {

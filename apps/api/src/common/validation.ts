@@ -1,18 +1,33 @@
 import { type ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppException } from './app.exception';
 
-/** Collects each field's problems, with nested fields named by their path. */
+/** Constraints whose message lists the values a field may take, which help even when it is missing. */
+const CHOICE_CONSTRAINTS = new Set(['isIn', 'isEnum']);
+
+/**
+ * Collects each field's problems, with nested fields named by their path. A field that is missing
+ * altogether is said to be required, with the values it may take when there is a fixed set.
+ */
 export function fieldProblems(errors: ValidationError[], parent = ''): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
   for (const error of errors) {
     const name = parent ? `${parent}.${error.property}` : error.property;
     if (error.constraints) {
-      fields[name] = [...new Set(Object.values(error.constraints))];
+      fields[name] =
+        error.value === undefined
+          ? [`${name} is required`, ...choicesOf(error.constraints)]
+          : [...new Set(Object.values(error.constraints))];
     }
     Object.assign(fields, fieldProblems(error.children ?? [], name));
   }
 
   return fields;
+}
+
+function choicesOf(constraints: Record<string, string>): string[] {
+  return Object.entries(constraints)
+    .filter(([constraint]) => CHOICE_CONSTRAINTS.has(constraint))
+    .map(([, message]) => message);
 }
 
 /** Validates every body and query at the edge and refuses fields the route does not know. */
