@@ -87,6 +87,13 @@ describe('bad input', () => {
       { ...newPatient, givenName: 'G\uD800' },
     ],
     [
+      'a name that reverses the text after it',
+      '/patients',
+      'familyName',
+      { ...newPatient, familyName: 'Lee\u202E (admin)' },
+    ],
+    ['a name of two lines', '/patients', 'givenName', { ...newPatient, givenName: 'Sam\nLee' }],
+    [
       'a broken character in a sign-in email',
       '/auth/sign-in',
       'email',

@@ -4,6 +4,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsTimeZone } from '../../common/is-time-zone';
 import { trimmed } from '../../common/text-transforms';
+import { IsPlainName } from '../../common/is-plain-name';
 
 export class UpdateClinicSettingsDto implements UpdateClinicSettingsRequest {
   @ApiPropertyOptional({ maxLength: 200 })
@@ -12,6 +13,7 @@ export class UpdateClinicSettingsDto implements UpdateClinicSettingsRequest {
   @IsString({ message: 'name must be text' })
   @MinLength(1, { message: 'name must not be empty' })
   @MaxLength(200, { message: 'name must be at most 200 characters' })
+  @IsPlainName()
   name?: string;
 
   @ApiPropertyOptional({ example: 'America/New_York' })

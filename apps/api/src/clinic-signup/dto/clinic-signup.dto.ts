@@ -10,6 +10,7 @@ import { IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validato
 import { IsAcceptablePassword } from '../../auth/password-policy';
 import { IsTimeZone } from '../../common/is-time-zone';
 import { normalEmail, trimmed } from '../../common/text-transforms';
+import { IsPlainName } from '../../common/is-plain-name';
 
 export class ClinicSignupDto implements ClinicSignupRequest {
   @ApiProperty({ maxLength: 200, example: 'Harbourside Ketamine Clinic' })
@@ -17,6 +18,7 @@ export class ClinicSignupDto implements ClinicSignupRequest {
   @IsString({ message: 'clinicName must be text' })
   @MinLength(1, { message: 'clinicName must not be empty' })
   @MaxLength(200, { message: 'clinicName must be at most 200 characters' })
+  @IsPlainName()
   clinicName!: string;
 
   @ApiProperty({ example: 'America/New_York' })
@@ -34,6 +36,7 @@ export class ClinicSignupDto implements ClinicSignupRequest {
   @IsString({ message: 'ownerName must be text' })
   @MinLength(1, { message: 'ownerName must not be empty' })
   @MaxLength(200, { message: 'ownerName must be at most 200 characters' })
+  @IsPlainName()
   ownerName!: string;
 
   @ApiProperty({ example: 'owner@harbourside.example' })

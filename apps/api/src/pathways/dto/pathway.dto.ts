@@ -23,6 +23,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsContentSlug } from '../../common/is-content-slug';
+import { IsPlainName } from '../../common/is-plain-name';
 import { TaskTimingDto } from './timing.dto';
 
 /** Enough for a long course with boosters; a longer list is more likely a mistake. */
@@ -56,6 +57,7 @@ export class SavePathwayDto implements SavePathwayRequest {
   @IsString()
   @MinLength(1, { message: 'name must not be empty' })
   @MaxLength(200)
+  @IsPlainName()
   name!: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })

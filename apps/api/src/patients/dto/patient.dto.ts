@@ -29,6 +29,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { CARE_TEAM_MAX_MEMBERS } from '../../care-teams/dto/care-team.dto';
+import { IsPlainName } from '../../common/is-plain-name';
 import { IsTimeZone } from '../../common/is-time-zone';
 import { PageQueryDto } from '../../common/page-query.dto';
 
@@ -64,6 +65,7 @@ export class EnrolPatientDto implements EnrolPatientRequest {
   @IsString()
   @MinLength(1, { message: 'givenName must not be empty' })
   @MaxLength(100)
+  @IsPlainName()
   givenName!: string;
 
   @ApiProperty({ maxLength: 100 })
@@ -71,6 +73,7 @@ export class EnrolPatientDto implements EnrolPatientRequest {
   @IsString()
   @MinLength(1, { message: 'familyName must not be empty' })
   @MaxLength(100)
+  @IsPlainName()
   familyName!: string;
 
   @ApiProperty({ example: 'patient@example.com' })

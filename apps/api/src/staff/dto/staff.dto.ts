@@ -19,6 +19,7 @@ import {
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { normalEmail, trimmed } from '../../common/text-transforms';
+import { IsPlainName } from '../../common/is-plain-name';
 
 export class InviteStaffDto implements InviteStaffRequest {
   @ApiProperty({ example: 'new.clinician@harbourside.example' })
@@ -32,6 +33,7 @@ export class InviteStaffDto implements InviteStaffRequest {
   @IsString({ message: 'displayName must be text' })
   @MinLength(1, { message: 'displayName must not be empty' })
   @MaxLength(200, { message: 'displayName must be at most 200 characters' })
+  @IsPlainName()
   displayName!: string;
 
   @ApiProperty({ enum: INVITABLE_ROLES })
