@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ApiError, ClinicSignupRequest } from '@ivks/contracts';
 import { EMAIL_JOBS, type EmailJob } from '@ivks/server';
 import type { Queue } from 'bullmq';
 import type { Client } from 'pg';
 import { RateLimits } from '../../apps/api/src/common/rate-limit';
+import { ExpiredSignups } from '../../apps/worker/src/housekeeping/expired-signups';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { startApi } from './support/api';
 import { createClinic, type FixtureClinic, ownerClient } from './support/fixtures';
 
@@ -201,6 +205,101 @@ describe('clinic sign-up with email verification', () => {
       [email],
     );
     expect(rows).toEqual([{ count: 1 }]);
+  });
+
+  describe('a week after a link expired', () => {
+    let worker: INestApplicationContext;
+    let expiredSignups: ExpiredSignups;
+
+    beforeAll(async () => {
+      worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+      expiredSignups = worker.get(ExpiredSignups);
+    });
+
+    afterAll(async () => {
+      await worker.close();
+    });
+
+    /** Signs up and moves the link's expiry `daysAgo` days into the past. */
+    const signedUpAndExpired = async (daysAgo: number) => {
+      const request = signupFor(`stale.${randomUUID()}@test.example`);
+      await signUp(request);
+      const token = tokenIn(
+        await latestEmail(request.email, 'email_verification'),
+        '/verify-email',
+      );
+      const [clinic] = await clinicsNamed(request.clinicName);
+      await owner.query(
+        `UPDATE clinic_signups SET expires_at = now() - make_interval(days => $2) WHERE email = $1`,
+        [request.email, daysAgo],
+      );
+
+      return { request, token, clinicId: clinic?.id ?? '' };
+    };
+
+    const rowsOf = async (clinicId: string) =>
+      (
+        await owner.query<{ signups: number; deliveries: number; clinics: number }>(
+          `SELECT (SELECT count(*)::int FROM clinic_signups WHERE clinic_id = $1) AS signups,
+                  (SELECT count(*)::int FROM email_deliveries WHERE clinic_id = $1) AS deliveries,
+                  (SELECT count(*)::int FROM clinics WHERE id = $1) AS clinics`,
+          [clinicId],
+        )
+      ).rows[0];
+
+    it('removes the pending clinic, its sign-up and its email records, and keeps the rest', async () => {
+      const stale = await signedUpAndExpired(8);
+      const recent = await signedUpAndExpired(1);
+      const open = signupFor(`open.${randomUUID()}@test.example`);
+      await signUp(open);
+      const done = signupFor(`done.${randomUUID()}@test.example`);
+      await signUp(done);
+      await verify(tokenIn(await latestEmail(done.email, 'email_verification'), '/verify-email'));
+      await owner.query(
+        `UPDATE clinic_signups SET expires_at = now() - interval '30 days' WHERE email = $1`,
+        [done.email],
+      );
+
+      expect(await expiredSignups.removeExpired()).toBeGreaterThanOrEqual(1);
+
+      expect(await rowsOf(stale.clinicId)).toEqual({ signups: 0, deliveries: 0, clinics: 0 });
+      expect(await rowsOf(recent.clinicId)).toEqual({ signups: 1, deliveries: 1, clinics: 1 });
+      expect(await clinicsNamed(open.clinicName)).toHaveLength(1);
+      expect(await clinicsNamed(done.clinicName)).toEqual([
+        expect.objectContaining({ activated_at: expect.any(Date) as Date }),
+      ]);
+      expect((await signIn(done.email)).statusCode).toBe(200);
+      expect((await verify(recent.token)).json<ApiError>().code).toBe('signup_link_expired');
+      expect((await verify(stale.token)).json<ApiError>().code).toBe('signup_link_invalid');
+    });
+
+    it('lets the same email sign up again afterwards', async () => {
+      const stale = await signedUpAndExpired(8);
+      await expiredSignups.removeExpired();
+
+      await signUp(stale.request);
+      const token = tokenIn(
+        await latestEmail(stale.request.email, 'email_verification'),
+        '/verify-email',
+      );
+
+      expect((await verify(token)).statusCode).toBe(200);
+      expect((await signIn(stale.request.email)).statusCode).toBe(200);
+    });
+
+    it('removes each clinic once when two workers run at the same moment', async () => {
+      const stale = await Promise.all([signedUpAndExpired(9), signedUpAndExpired(9)]);
+
+      const removed = await Promise.all([
+        expiredSignups.removeExpired(),
+        expiredSignups.removeExpired(),
+      ]);
+
+      expect(removed.reduce((sum, count) => sum + count, 0)).toBe(2);
+      for (const { clinicId } of stale) {
+        expect(await rowsOf(clinicId)).toEqual({ signups: 0, deliveries: 0, clinics: 0 });
+      }
+    });
   });
 
   it.each([['not-a-token'], [`${randomUUID()}.${'A'.repeat(43)}`]])(

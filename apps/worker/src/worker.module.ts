@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, DatabaseModule, LoggerModule, MailModule, QueuesModule } from '@ivks/server';
 import { EmailModule } from './email/email.module';
+import { ExpiredSignups } from './housekeeping/expired-signups';
 import { InfusionEventsProcessor } from './infusion-events/infusion-events.processor';
 import { RemindersWorkerModule } from './reminders/reminders-worker.module';
 
@@ -14,6 +15,6 @@ import { RemindersWorkerModule } from './reminders/reminders-worker.module';
     EmailModule,
     RemindersWorkerModule.forRoot(),
   ],
-  providers: [InfusionEventsProcessor],
+  providers: [InfusionEventsProcessor, ExpiredSignups],
 })
 export class WorkerModule {}
