@@ -424,6 +424,24 @@ describe('credentials: passwords, resets, sessions, second factor and throttling
       expect(statuses[10]).toBe(429);
     });
 
+    it('counts second-factor codes sent all at once before any of them has failed', async () => {
+      const clinic = await createClinic(owner, 'BurstCode', 1);
+      await enrol(clinic.clinician);
+      const mfaToken = await challenge(clinic.clinician);
+
+      const answers = await Promise.all(
+        Array.from({ length: 30 }, (_, guess) =>
+          post('/auth/mfa', { mfaToken, code: String(guess).padStart(6, '9') }),
+        ),
+      );
+      const statuses = answers.map((answer) => answer.statusCode);
+
+      expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(10);
+      expect(statuses.filter((status) => status !== 401).every((status) => status === 429)).toBe(
+        true,
+      );
+    });
+
     it('lets a staff member of a clinic that requires it do nothing but enrol', async () => {
       const clinic = await createClinic(owner, 'Required', 1);
       await owner.query('UPDATE clinics SET mfa_required = true WHERE id = $1', [clinic.id]);
@@ -533,6 +551,41 @@ describe('credentials: passwords, resets, sessions, second factor and throttling
       expect(limited.json<ApiError>().message).toMatch(/try again in \d+ minutes?/);
       expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
       expect(afterReset.statusCode).toBe(200);
+    });
+
+    it('counts guesses sent all at once before any of them has failed', async () => {
+      const clinic = await createClinic(owner, 'Burst', 1);
+      const email = clinic.clinician.email;
+
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, () =>
+          post('/auth/sign-in', { email, password: 'wrong password guess' }),
+        ),
+      );
+      const statuses = answers.map((answer) => answer.statusCode);
+      const afterwards = await post('/auth/sign-in', { email, password: PASSWORD });
+
+      expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(10);
+      expect(statuses.filter((status) => status !== 401).every((status) => status === 429)).toBe(
+        true,
+      );
+      expect(afterwards.statusCode).toBe(429);
+    });
+
+    it('never slows down a person who gets it right, however often they sign in', async () => {
+      const clinic = await createClinic(owner, 'Often', 1);
+      const email = clinic.clinician.email;
+
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 15; attempt += 1) {
+        statuses.push((await post('/auth/sign-in', { email, password: PASSWORD })).statusCode);
+      }
+      const together = await Promise.all(
+        Array.from({ length: 5 }, () => post('/auth/sign-in', { email, password: PASSWORD })),
+      );
+
+      expect(statuses).toEqual(Array(15).fill(200));
+      expect(together.map((answer) => answer.statusCode)).toEqual(Array(5).fill(200));
     });
 
     it('counts the address the request comes from, whatever X-Forwarded-For claims', async () => {

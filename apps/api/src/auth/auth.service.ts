@@ -26,7 +26,7 @@ import { RateLimits } from '../common/rate-limit';
 import { hashSecret, newSecret, secretMatches } from '../common/secret-token';
 import type { AccessTokenClaims, AuthUser } from './auth-user';
 import { Clock } from './clock';
-import { MfaChallenges } from './mfa-challenges';
+import { type MfaChallenge, MfaChallenges } from './mfa-challenges';
 import { MfaService, type SecondFactor } from './mfa.service';
 import { hashPassword, needsRehash, verifyAgainstDecoy, verifyPassword } from './passwords';
 import { decodeRefreshToken, encodeRefreshToken, type RefreshToken } from './refresh-token';
@@ -171,9 +171,28 @@ export class AuthService {
     if (!challenge) {
       throw new AppException('unauthenticated', SIGN_IN_EXPIRED);
     }
-    await this.limits.check('sign_in', { address, account: challenge.email });
+    const keys = { address, account: challenge.email };
+    const release = await this.limits.reserve('sign_in', keys);
+    try {
+      const issued = await this.answerChallenge(challenge, factor);
+      if (!issued) {
+        await this.limits.fail('sign_in', keys);
+        throw new AppException('invalid_credentials', WRONG_SECOND_FACTOR);
+      }
+
+      return issued;
+    } finally {
+      await release();
+    }
+  }
+
+  /** A session for a right second factor, or null for a wrong one. */
+  private answerChallenge(
+    challenge: MfaChallenge & { id: string },
+    factor: SecondFactor,
+  ): Promise<IssuedSession | null> {
     const scope = { clinicId: challenge.clinicId, userId: challenge.userId, role: challenge.role };
-    const issued = await this.tenants.run(scope, async (manager) => {
+    return this.tenants.run(scope, async (manager) => {
       const accepted = await this.mfa.verifyForSignIn(manager, challenge, factor);
       if (!accepted) {
         return null;
@@ -197,12 +216,6 @@ export class AuthService {
 
       return session;
     });
-    if (!issued) {
-      await this.limits.fail('sign_in', { address, account: challenge.email });
-      throw new AppException('invalid_credentials', WRONG_SECOND_FACTOR);
-    }
-
-    return issued;
   }
 
   async refresh(cookie: string | undefined): Promise<IssuedSession> {

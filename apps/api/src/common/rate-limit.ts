@@ -24,9 +24,9 @@ export interface RateLimitWindow {
 
 export interface RateLimitRule {
   /**
-   * `requests` counts every call as it arrives. `failures` only refuses callers who already
-   * failed too often; the service counts a failure with `RateLimits.fail` once it knows one
-   * happened, so that a person who gets it right is never slowed down.
+   * `requests` counts every call as it arrives. `failures` counts a call only while it is being
+   * decided, and afterwards only if the service counted it as a failure with `RateLimits.fail`,
+   * so that a person who gets it right is never slowed down.
    */
   counts: 'requests' | 'failures';
   perAddress: RateLimitWindow;
@@ -147,17 +147,35 @@ export class RateLimits {
     }
   }
 
-  /** Refuses the request when the caller has already failed as often as the window allows. */
-  async check(name: RateLimitName, keys: RateLimitKeys): Promise<void> {
+  /**
+   * Holds a place in each window while an attempt is decided, and refuses the attempt when a
+   * window is full, so that attempts sent all at once are counted before any of them has failed.
+   * Call the returned function once the attempt is decided to give the places back; a failure
+   * is counted on its own with `fail`.
+   */
+  async reserve(name: RateLimitName, keys: RateLimitKeys): Promise<() => Promise<void>> {
+    const held: [Limiter, string][] = [];
+    const release = async () => {
+      await Promise.all(held.map(([limiter, key]) => limiter.store.reward(key)));
+    };
     for (const [limiter, key] of this.pairs(name, keys)) {
-      const state = await limiter.store.get(key);
-      if (state && state.consumedPoints >= limiter.window.points) {
-        throw toRateLimited(state, this.meanwhile.get(name));
+      try {
+        await limiter.store.consume(key);
+        held.push([limiter, key]);
+      } catch (refusal) {
+        if (refusal instanceof RateLimiterRes) {
+          // A refused consume still counted its point.
+          held.push([limiter, key]);
+        }
+        await release();
+        throw toRateLimited(refusal, this.meanwhile.get(name));
       }
     }
+
+    return release;
   }
 
-  /** Counts one failure; the next `check` refuses once the window is full. */
+  /** Counts one failure; once a window is full, `reserve` refuses until it has passed. */
   async fail(name: RateLimitName, keys: RateLimitKeys): Promise<void> {
     for (const [limiter, key] of this.pairs(name, keys)) {
       await limiter.store.penalty(key);
@@ -269,7 +287,11 @@ export class RateLimitGuard implements CanActivate {
       if (RATE_LIMIT_RULES[name].counts === 'requests') {
         await this.limits.hit(name, keys);
       } else {
-        await this.limits.check(name, keys);
+        const release = await this.limits.reserve(name, keys);
+        // A place left held for want of Redis only counts until its window passes.
+        http
+          .getResponse<FastifyReply>()
+          .raw.once('close', () => void release().catch(() => undefined));
       }
     } catch (error) {
       if (error instanceof AppException && error.code === 'rate_limited') {
