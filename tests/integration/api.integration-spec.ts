@@ -154,6 +154,55 @@ describe('the API', () => {
       expect(signOut.statusCode).toBe(204);
       expect((await refresh(cookie)).statusCode).toBe(401);
     });
+
+    it('ends the session of the access token when sign-out gets no cookie', async () => {
+      const signedIn = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: { email: alder.clinician.email, password: PASSWORD },
+      });
+      const { accessToken } = signedIn.json<{ accessToken: string }>();
+      const cookie = signedIn.cookies.find((candidate) => candidate.name === 'ivks_refresh');
+
+      const signOut = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-out',
+        headers: bearer(accessToken),
+      });
+      const me = await app.inject({
+        method: 'GET',
+        url: '/api/v1/me',
+        headers: bearer(accessToken),
+      });
+
+      expect(signOut.statusCode).toBe(204);
+      expect(me.statusCode).toBe(401);
+      expect((await refresh(cookie?.value ?? '')).statusCode).toBe(401);
+    });
+
+    it('takes the access token from the Authorization header only', async () => {
+      const token = await signIn(app, alder.clinician.email);
+
+      const inAddress = await app.inject({
+        method: 'GET',
+        url: `/api/v1/me?access_token=${token}`,
+      });
+      const inBody = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-out-everywhere',
+        payload: { access_token: token },
+      });
+      const inHeader = await app.inject({
+        method: 'GET',
+        url: '/api/v1/me',
+        headers: bearer(token),
+      });
+
+      expect(inAddress.statusCode).toBe(401);
+      expect(inAddress.json<ApiError>().code).toBe('unauthenticated');
+      expect(inBody.statusCode).toBe(401);
+      expect(inHeader.statusCode).toBe(200);
+    });
   });
 
   describe('across clinics', () => {

@@ -31,7 +31,10 @@ const ALDER_NOTIFICATION_TITLE = 'Alder notification';
 const CALLER_NAMED_ROUTES = new Set(['PUT /api/v1/me/journal/{clientId}']);
 
 /** Routes that end the caller's own sessions: called last, so every other route sees a live one. */
-const SESSION_ENDING_ROUTES = new Set(['POST /api/v1/auth/sign-out-everywhere']);
+const SESSION_ENDING_ROUTES = new Set([
+  'POST /api/v1/auth/sign-out',
+  'POST /api/v1/auth/sign-out-everywhere',
+]);
 
 /** What a staff member whose clinic requires a second factor may do before setting one up. */
 const ENROLMENT_ROUTES = new Set([

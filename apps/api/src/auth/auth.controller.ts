@@ -30,6 +30,10 @@ import { MeDto, SessionDto, SignInDto } from './dto/sign-in.dto';
 export const REFRESH_COOKIE = 'ivks_refresh';
 const REFRESH_COOKIE_PATH = '/api/v1/auth';
 
+function bearerTokenOf(request: FastifyRequest): string | undefined {
+  return /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+}
+
 /** The one answer to a reset request, whether or not the email has an account. */
 const RESET_REQUESTED = {
   message:
@@ -105,11 +109,16 @@ export class AuthController {
   @Post('auth/sign-out')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiCookieAuth(REFRESH_COOKIE)
+  @ApiBearerAuth()
+  @ApiNoContentResponse({
+    description:
+      'Ends the sign-in of the refresh cookie and of the access token, whichever are sent.',
+  })
   async signOut(
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    await this.auth.signOut(request.cookies[REFRESH_COOKIE]);
+    await this.auth.signOut(request.cookies[REFRESH_COOKIE], bearerTokenOf(request));
     void reply.clearCookie(REFRESH_COOKIE, { path: REFRESH_COOKIE_PATH });
   }
 

@@ -2,13 +2,17 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Role } from '@ivks/contracts';
+import type { FastifyRequest } from 'fastify';
 import { AppException } from '../common/app.exception';
 import type { AuthUser } from './auth-user';
 import { ALLOWED_DURING_MFA_ENROLMENT, ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
 
+const SIGN_IN_AGAIN = 'Please sign in again.';
+
 /**
- * Every route needs a valid access token of a session that is still alive unless it is marked
- * public. While a required second factor is not set up, only enrolment routes answer.
+ * Every route not marked public needs a valid access token of a sign-in that is still alive, sent
+ * in the Authorization header: a token in the address or the body would be kept in proxy logs and
+ * browser history. While a required second factor is not set up, only enrolment routes answer.
  */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
@@ -20,6 +24,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) {
       return true;
+    }
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (!/^Bearer /i.test(request.headers.authorization ?? '')) {
+      throw new AppException('unauthenticated', SIGN_IN_AGAIN);
     }
     await (super.canActivate(context) as Promise<boolean>);
     const user = context.switchToHttp().getRequest<{ user: AuthUser }>().user;
@@ -38,7 +46,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
 
   override handleRequest<TUser = AuthUser>(error: unknown, user: TUser | false): TUser {
     if (error || !user) {
-      throw new AppException('unauthenticated', 'Please sign in again.');
+      throw new AppException('unauthenticated', SIGN_IN_AGAIN);
     }
 
     return user;

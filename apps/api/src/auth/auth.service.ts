@@ -232,11 +232,23 @@ export class AuthService {
     return outcome;
   }
 
-  async signOut(cookie: string | undefined): Promise<void> {
+  /**
+   * Ends the sign-in of the refresh cookie, and that of the access token, so that a client
+   * holding only one of them signs out all the same. A token that is no longer good is already
+   * signed out.
+   */
+  async signOut(cookie: string | undefined, accessToken: string | undefined): Promise<void> {
     const token = decodeRefreshToken(cookie);
-    if (!token) {
-      return;
+    if (token) {
+      await this.endSignInOf(token);
     }
+    const claims = accessToken ? this.claimsOf(accessToken) : null;
+    if (claims) {
+      await this.endSignInOfAccessToken(claims);
+    }
+  }
+
+  private async endSignInOf(token: RefreshToken): Promise<void> {
     const scope = { clinicId: token.clinicId, userId: token.userId, role: null };
     await this.tenants.run(scope, async (manager) => {
       const session = await manager.findOneBy(Session, {
@@ -260,6 +272,29 @@ export class AuthService {
         });
       }
     });
+  }
+
+  private async endSignInOfAccessToken(claims: AccessTokenClaims): Promise<void> {
+    const scope = { clinicId: claims.cid, userId: claims.sub, role: claims.role };
+    await this.tenants.run(scope, async () => {
+      if (!(await this.activity.isAlive(claims.fid, this.clock.now()))) {
+        return;
+      }
+      await this.sessions.endFamily(claims.fid);
+      await this.audit.record({
+        action: 'auth.signed_out',
+        subject: { type: 'user', id: claims.sub },
+        details: {},
+      });
+    });
+  }
+
+  private claimsOf(accessToken: string): AccessTokenClaims | null {
+    try {
+      return this.jwt.verify<AccessTokenClaims>(accessToken, { algorithms: ['HS256'] });
+    } catch {
+      return null;
+    }
   }
 
   /** Ends every session of the user, this one included, in every clinic, once this unit commits. */
