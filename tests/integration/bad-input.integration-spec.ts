@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { ApiError } from '@ivks/contracts';
 import type { Client } from 'pg';
@@ -74,7 +75,7 @@ describe('bad input', () => {
   const newPatient = {
     givenName: 'Ok',
     familyName: 'Name',
-    email: 'unstorable@test.example',
+    email: `unstorable.${randomUUID()}@test.example`,
     timeZone: 'UTC',
   };
 
@@ -126,6 +127,22 @@ describe('bad input', () => {
 
     expect(response.statusCode).toBe(415);
     expect(response.json<ApiError>()).toMatchObject({ code: 'unsupported_media_type' });
+  });
+
+  it('asks for JSON when the body comes as a form, and stores nothing', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/patients',
+      headers: { ...bearer(staff), 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams(newPatient).toString(),
+    });
+
+    expect(response.statusCode).toBe(415);
+    expect(response.json<ApiError>()).toMatchObject({ code: 'unsupported_media_type' });
+    const { rows } = await owner.query(`SELECT 1 FROM patients WHERE email = $1`, [
+      newPatient.email,
+    ]);
+    expect(rows).toHaveLength(0);
   });
 
   it('refuses a page number past any real list', async () => {

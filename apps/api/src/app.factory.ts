@@ -27,7 +27,9 @@ export async function createApp(): Promise<NestFastifyApplication> {
       trustProxy: TRUST_PROXY,
       genReqId: requestIdFor,
     }),
-    { bufferLogs: true },
+    // Fastify's own parser takes JSON, and Nest's would add HTML forms: every body the API
+    // takes is JSON, and a form is what another site could post in a signed-in browser's name.
+    { bufferLogs: true, bodyParser: false },
   );
   const config = app.get<AppConfig>(APP_CONFIG);
 
