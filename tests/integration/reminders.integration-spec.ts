@@ -233,6 +233,50 @@ describe('reminders', () => {
     }
   });
 
+  it('fires reminders at their New York time on the days around each change of the clocks', async () => {
+    const patient = await addPatient(owner, alder, NEW_YORK);
+    const processor = worker?.get(RemindersProcessor);
+    if (!processor) {
+      throw new Error('The worker is not running.');
+    }
+    /** What the reminder does five minutes before its local time, and at that time. */
+    const outcomesAround = async (subjectId: string, kind: string, local: DateTime) => {
+      const row = await occurrence(subjectId, kind);
+      const job = {
+        data: { clinicId: alder.id, occurrenceId: row.id, version: row.version },
+      } as Job<ReminderJob>;
+      clock.set(local.minus({ minutes: 5 }).toJSDate());
+      const before = (await processor.process(job)).outcome;
+      clock.set(local.toJSDate());
+      const at = (await processor.process(job)).outcome;
+
+      return { before, at, status: (await occurrence(subjectId, kind)).status };
+    };
+    const fired = { before: 'early', at: 'sent', status: 'sent' };
+
+    for (const day of ['2027-03-13', '2027-03-15', '2027-11-06', '2027-11-08']) {
+      const nine = DateTime.fromISO(`${day}T09:00`, { zone: NEW_YORK });
+      const assigned = await api.inject({
+        method: 'POST',
+        url: `/api/v1/patients/${patient.patientId}/assignments`,
+        headers: bearer(staffToken),
+        payload: { contentSlug: 'infusion-preparation-checklist', dueAt: nine.toISO() },
+      });
+      const nextDay = nine.plus({ days: 1 }).set({ hour: 11 });
+      const infusionId = await schedule(patient, nextDay.toJSDate());
+      const evening = DateTime.fromISO(`${day}T${REMINDER_POLICY.dayBeforeAt}`, { zone: NEW_YORK });
+
+      expect({
+        day,
+        nine: await outcomesAround(assigned.json<{ id: string }>().id, 'assignment_due', nine),
+      }).toEqual({ day, nine: fired });
+      expect({
+        day,
+        evening: await outcomesAround(infusionId, 'infusion_day_before', evening),
+      }).toEqual({ day, evening: fired });
+    }
+  });
+
   it('sends one email and one notification when the same reminder is queued ten times', async () => {
     const patient = await addPatient(owner, alder, NEW_YORK);
     const infusionId = await schedule(patient, newYork(10, '14:00'));
