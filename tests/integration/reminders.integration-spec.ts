@@ -496,44 +496,9 @@ describe('reminders', () => {
     expect(jobs.filter((job) => rows.some((row) => row.id === job.data.occurrenceId))).toEqual([]);
   });
 
-  it('sends once in total when the worker is killed in the middle of a send', async () => {
-    await stopWorker();
-    const patient = await addPatient(owner, alder, NEW_YORK);
-    const patientToken = await signIn(api, patient.email);
-    await api.inject({
-      method: 'PUT',
-      url: '/api/v1/me/notification-preferences',
-      headers: bearer(patientToken),
-      payload: {
-        emailEnabled: true,
-        inAppEnabled: true,
-        quietHoursStart: '00:00',
-        quietHoursEnd: '00:00',
-      },
-    });
-    // Two hours away, so the morning reminder is due at once.
-    const infusionId = await schedule(patient, new Date(Date.now() + 120 * MINUTE));
-    const due = (await occurrences(infusionId)).filter(
-      (row) => row.status === 'pending' && row.due_at.getTime() <= Date.now(),
-    );
-    expect(due.map((row) => row.kind)).toContain('infusion_morning');
-
-    // An uncommitted notification with the same identity holds the worker's insert, after it
-    // has marked the occurrence sent and before its transaction commits.
-    const blocker = await ownerClient();
-    await blocker.query('BEGIN');
-    for (const row of due) {
-      await blocker.query(
-        `INSERT INTO notifications
-           (clinic_id, patient_id, kind, title, body, link, occurrence_id, occurrence_version)
-         VALUES ($1, $2, $3, 'held', 'held', '/', $4, $5)`,
-        [alder.id, patient.patientId, row.kind, row.id, row.version],
-      );
-    }
-    const xid = (await blocker.query<{ xid: string }>('SELECT txid_current()::text AS xid')).rows[0]
-      ?.xid;
-
+  describe('in a worker process of its own', () => {
     let output = '';
+
     const startChild = (): ChildProcess => {
       const child = spawn(
         process.execPath,
@@ -557,49 +522,143 @@ describe('reminders', () => {
         }
       });
 
-    try {
-      const first = startChild();
-      await waitFor(
-        async () =>
-          (await count(
-            `SELECT count(*) AS n FROM pg_locks
-             WHERE NOT granted AND locktype = 'transactionid' AND transactionid::text = $1`,
-            [xid],
-          )) === due.length,
-        'the worker to be held in the middle of its sends',
-        30_000,
+    /**
+     * A patient with a reminder due now, and a transaction holding an uncommitted notification of
+     * the same identity: a worker that sends it waits inside its own transaction, after marking
+     * the occurrence sent and before committing, until the holder rolls back.
+     */
+    const reminderHeldMidSend = async () => {
+      const patient = await addPatient(owner, alder, NEW_YORK);
+      const patientToken = await signIn(api, patient.email);
+      await api.inject({
+        method: 'PUT',
+        url: '/api/v1/me/notification-preferences',
+        headers: bearer(patientToken),
+        payload: {
+          emailEnabled: true,
+          inAppEnabled: true,
+          quietHoursStart: '00:00',
+          quietHoursEnd: '00:00',
+        },
+      });
+      // Two hours away, so the morning reminder is due at once.
+      const infusionId = await schedule(patient, new Date(Date.now() + 120 * MINUTE));
+      const due = (await occurrences(infusionId)).filter(
+        (row) => row.status === 'pending' && row.due_at.getTime() <= Date.now(),
       );
-      first.kill('SIGKILL');
-      await exited(first);
-      await blocker.query('ROLLBACK');
+      expect(due.map((row) => row.kind)).toContain('infusion_morning');
+
+      const holder = await ownerClient();
+      await holder.query('BEGIN');
       for (const row of due) {
-        expect((await occurrence(infusionId, row.kind)).status).toBe('pending');
+        await holder.query(
+          `INSERT INTO notifications
+             (clinic_id, patient_id, kind, title, body, link, occurrence_id, occurrence_version)
+           VALUES ($1, $2, $3, 'held', 'held', '/', $4, $5)`,
+          [alder.id, patient.patientId, row.kind, row.id, row.version],
+        );
       }
+      const xid = (await holder.query<{ xid: string }>('SELECT txid_current()::text AS xid'))
+        .rows[0]?.xid;
+      const workerIsHeld = () =>
+        waitFor(
+          async () =>
+            (await count(
+              `SELECT count(*) AS n FROM pg_locks
+               WHERE NOT granted AND locktype = 'transactionid' AND transactionid::text = $1`,
+              [xid],
+            )) === due.length,
+          'the worker to be held in the middle of its sends',
+          30_000,
+        );
 
-      const second = startChild();
+      return { infusionId, due, holder, workerIsHeld };
+    };
+
+    const sentOnceEach = async (infusionId: string, due: OccurrenceRow[]) => {
+      for (const row of due) {
+        const sent = await occurrence(infusionId, row.kind);
+        expect(sent.status).toBe('sent');
+        expect(await notificationsOf(row.id)).toBe(1);
+        expect(await deliveriesOf(sent)).toBe(1);
+      }
+    };
+
+    beforeEach(async () => {
+      output = '';
+      await stopWorker();
+    });
+
+    afterEach(async () => {
+      await startWorker();
+    });
+
+    /** Runs the body, adding the worker's output to any failure. */
+    const withOutput = async (body: () => Promise<void>) => {
       try {
-        for (const row of due) {
-          await waitFor(
-            async () => (await occurrence(infusionId, row.kind)).status === 'sent',
-            `${row.kind} to be sent after the restart`,
-            60_000,
-          );
-        }
-      } finally {
-        second.kill('SIGTERM');
-        await exited(second);
+        await body();
+      } catch (error) {
+        throw new Error(`${(error as Error).message}\nworker output:\n${output.slice(-4000)}`);
       }
-    } catch (error) {
-      throw new Error(`${(error as Error).message}\nworker output:\n${output.slice(-4000)}`);
-    } finally {
-      await blocker.end();
-    }
+    };
 
-    for (const row of due) {
-      const sent = await occurrence(infusionId, row.kind);
-      expect(await notificationsOf(row.id)).toBe(1);
-      expect(await deliveriesOf(sent)).toBe(1);
-    }
-    await startWorker();
-  }, 120_000);
+    it('sends once in total when the worker is killed in the middle of a send', async () => {
+      const { infusionId, due, holder, workerIsHeld } = await reminderHeldMidSend();
+
+      await withOutput(async () => {
+        try {
+          const first = startChild();
+          await workerIsHeld();
+          first.kill('SIGKILL');
+          await exited(first);
+          await holder.query('ROLLBACK');
+          for (const row of due) {
+            expect((await occurrence(infusionId, row.kind)).status).toBe('pending');
+          }
+
+          const second = startChild();
+          try {
+            for (const row of due) {
+              await waitFor(
+                async () => (await occurrence(infusionId, row.kind)).status === 'sent',
+                `${row.kind} to be sent after the restart`,
+                60_000,
+              );
+            }
+          } finally {
+            second.kill('SIGTERM');
+            await exited(second);
+          }
+        } finally {
+          await holder.end();
+        }
+      });
+
+      await sentOnceEach(infusionId, due);
+    }, 120_000);
+
+    it('finishes the send in hand when it gets SIGTERM, and then exits', async () => {
+      const { infusionId, due, holder, workerIsHeld } = await reminderHeldMidSend();
+
+      await withOutput(async () => {
+        const child = startChild();
+        try {
+          await workerIsHeld();
+          child.kill('SIGTERM');
+          await new Promise((done) => setTimeout(done, 1_000));
+          expect(child.exitCode).toBeNull();
+
+          await holder.query('ROLLBACK');
+          await exited(child);
+        } finally {
+          await holder.end();
+          child.kill('SIGKILL');
+        }
+
+        // Nest closes the application, then ends the process with the signal it was sent.
+        expect(child.signalCode).toBe('SIGTERM');
+        await sentOnceEach(infusionId, due);
+      });
+    }, 120_000);
+  });
 });
