@@ -1,5 +1,5 @@
 import { ArgumentMetadata } from '@nestjs/common';
-import { IsEmail, IsIn, IsString, Matches, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsLowercase, IsString, Matches, MinLength } from 'class-validator';
 import { AppException } from './app.exception';
 import { createValidationPipe } from './validation';
 
@@ -18,6 +18,13 @@ class CodeBody {
   @MinLength(6, { message: WHOLE_CODE })
   @Matches(/^\d{6}$/, { message: WHOLE_CODE })
   code!: string;
+}
+
+class TextBody {
+  @IsString({ message: 'text must be text' })
+  @MinLength(3, { message: 'text must be at least 3 characters' })
+  @IsLowercase({ message: 'text must be lower case' })
+  text!: string;
 }
 
 class ExportQuery {
@@ -63,6 +70,20 @@ describe('validation pipe', () => {
     expect(error.fields).toEqual({
       format: ['format is required', 'format must be one of the following values: json, html'],
     });
+  });
+
+  it('tells a value of the wrong kind only what kind it must be', async () => {
+    const error = await problemsOf({ text: 5 }, TextBody);
+
+    expect(error.fields).toEqual({ text: ['text must be text'] });
+  });
+
+  it('names every rule a value of the right kind breaks', async () => {
+    const error = await problemsOf({ text: 'X' }, TextBody);
+
+    expect(error.fields?.['text']).toEqual(
+      expect.arrayContaining(['text must be at least 3 characters', 'text must be lower case']),
+    );
   });
 
   it('refuses unknown fields by name', async () => {

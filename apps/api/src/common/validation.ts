@@ -3,10 +3,20 @@ import { AppException } from './app.exception';
 
 /** Constraints whose message lists the values a field may take, which help even when it is missing. */
 const CHOICE_CONSTRAINTS = new Set(['isIn', 'isEnum']);
+/** Constraints on what kind of value a field holds; while one fails, the others mean nothing. */
+const KIND_CONSTRAINTS = new Set([
+  'isString',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isArray',
+  'isObject',
+]);
 
 /**
  * Collects each field's problems, with nested fields named by their path. A field that is missing
- * altogether is said to be required, with the values it may take when there is a fixed set.
+ * altogether is said to be required, with the values it may take when there is a fixed set, and
+ * a value of the wrong kind is told what kind to be.
  */
 export function fieldProblems(errors: ValidationError[], parent = ''): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
@@ -15,8 +25,8 @@ export function fieldProblems(errors: ValidationError[], parent = ''): Record<st
     if (error.constraints) {
       fields[name] =
         error.value === undefined
-          ? [`${name} is required`, ...choicesOf(error.constraints)]
-          : [...new Set(Object.values(error.constraints))];
+          ? [`${name} is required`, ...messagesOf(error.constraints, CHOICE_CONSTRAINTS)]
+          : problemsOfPresent(error.constraints);
     }
     Object.assign(fields, fieldProblems(error.children ?? [], name));
   }
@@ -24,10 +34,17 @@ export function fieldProblems(errors: ValidationError[], parent = ''): Record<st
   return fields;
 }
 
-function choicesOf(constraints: Record<string, string>): string[] {
+function messagesOf(constraints: Record<string, string>, names: Set<string>): string[] {
   return Object.entries(constraints)
-    .filter(([constraint]) => CHOICE_CONSTRAINTS.has(constraint))
+    .filter(([constraint]) => names.has(constraint))
     .map(([, message]) => message);
+}
+
+/** A value of the wrong kind is told only that; otherwise every rule it breaks, each once. */
+function problemsOfPresent(constraints: Record<string, string>): string[] {
+  const wrongKind = messagesOf(constraints, KIND_CONSTRAINTS);
+
+  return [...new Set(wrongKind.length > 0 ? wrongKind : Object.values(constraints))];
 }
 
 /** Validates every body and query at the edge and refuses fields the route does not know. */
