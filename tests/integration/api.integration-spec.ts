@@ -60,6 +60,22 @@ describe('the API', () => {
       expect(response.json<ApiError>().message).toEqual(expect.any(String));
     });
 
+    it('signs in with the email as people type it, spaces and capitals included', async () => {
+      const response = await post({
+        email: `  ${alder.clinician.email.toUpperCase()} `,
+        password: PASSWORD,
+      });
+
+      expect(response.statusCode).toBe(200);
+    });
+
+    it('says only what kind of value a field must be when it is of the wrong kind', async () => {
+      const response = await post({ email: alder.clinician.email, password: 12345 });
+
+      expect(response.statusCode).toBe(400);
+      expect(response.json<ApiError>().fields).toEqual({ password: ['password must be a string'] });
+    });
+
     it('answers a wrong password and an unknown email in the same words', async () => {
       const wrongPassword = await post({
         email: alder.clinician.email,

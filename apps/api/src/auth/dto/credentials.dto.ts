@@ -9,6 +9,7 @@ import type {
   RecoveryCodes,
   TotpEnrolment,
 } from '@ivks/contracts';
+import { Transform } from 'class-transformer';
 import {
   IsEmail,
   IsNotEmpty,
@@ -18,6 +19,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { normalEmail } from '../../common/text-transforms';
 import { IsAcceptablePassword, PASSWORD_MAX_LENGTH } from '../password-policy';
 
 const SIX_DIGITS = /^\d{6}$/;
@@ -38,6 +40,7 @@ export class ChangePasswordDto implements ChangePasswordRequest {
 
 export class PasswordResetRequestDto implements PasswordResetRequest {
   @ApiProperty({ example: 'name@example.com' })
+  @Transform(normalEmail)
   @IsEmail({}, { message: 'email must be an email address, like name@example.com' })
   @MaxLength(320, { message: 'email must be at most 320 characters' })
   email!: string;

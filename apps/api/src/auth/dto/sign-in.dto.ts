@@ -1,9 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Me, Role, SessionResponse, SignInRequest } from '@ivks/contracts';
+import { Transform } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { normalEmail } from '../../common/text-transforms';
 
 export class SignInDto implements SignInRequest {
   @ApiProperty({ example: 'clinician@harbourside.example' })
+  @Transform(normalEmail)
   @IsEmail({}, { message: 'email must be an email address, like name@example.com' })
   @MaxLength(320)
   email!: string;
