@@ -362,6 +362,17 @@ describe('enrolling a patient, their invitation, discharge and the care-team rul
   });
 
   describe('discharge', () => {
+    it('is in the record exactly when the record says when, as the database insists', async () => {
+      const patientId = clinic.patientIds[0] ?? '';
+
+      await expect(
+        owner.query(`UPDATE patients SET status = 'discharged' WHERE id = $1`, [patientId]),
+      ).rejects.toThrow(/patients_discharged_when/);
+      await expect(
+        owner.query(`UPDATE patients SET discharged_at = now() WHERE id = $1`, [patientId]),
+      ).rejects.toThrow(/patients_discharged_when/);
+    });
+
     it('keeps the record, withdraws open work and refuses new work with 409', async () => {
       const patientId = clinic.patientIds[0] ?? '';
       const infusionId = clinic.infusionIds[0] ?? '';

@@ -83,10 +83,18 @@ async function seedClinic(client: Client, clinic: DemoClinic, passwordHash: stri
     const enrolledAt = DateTime.now()
       .minus({ days: 7 - Math.min(...days) })
       .toJSDate();
+    // A finished course was closed the day after its last infusion.
+    const dischargedAt =
+      status === 'discharged'
+        ? DateTime.now()
+            .plus({ days: Math.max(...days) + 1 })
+            .toJSDate()
+        : null;
     await client.query(
-      `INSERT INTO patients (clinic_id, id, user_id, given_name, family_name, email, time_zone, status, enrolled_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       ON CONFLICT (clinic_id, id) DO UPDATE SET status = EXCLUDED.status, enrolled_at = EXCLUDED.enrolled_at`,
+      `INSERT INTO patients (clinic_id, id, user_id, given_name, family_name, email, time_zone, status, enrolled_at, discharged_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (clinic_id, id) DO UPDATE SET status = EXCLUDED.status,
+         enrolled_at = EXCLUDED.enrolled_at, discharged_at = EXCLUDED.discharged_at`,
       [
         clinic.id,
         patient.id,
@@ -97,6 +105,7 @@ async function seedClinic(client: Client, clinic: DemoClinic, passwordHash: stri
         patient.timeZone,
         status,
         enrolledAt,
+        dischargedAt,
       ],
     );
     await client.query(
