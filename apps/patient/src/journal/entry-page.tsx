@@ -1,5 +1,6 @@
 import type { JournalEntryView, JournalSharingConsent } from '@ivks/contracts';
 import { findCrisisSignals } from '@ivks/safety';
+import { Lock } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { usePageTitle } from '../layout/use-page-title';
@@ -66,7 +67,8 @@ function Sharing({
     return (
       <>
         <p>
-          <span aria-hidden="true">🔒 </span>Only you can see this.
+          <Lock className="private-note__icon" aria-hidden="true" size={16} /> Only you can see
+          this.
         </p>
         <button type="button" className="button button--secondary" onClick={() => setAsking(true)}>
           Share with my care team

@@ -10,6 +10,7 @@ import {
 } from '@ivks/contracts';
 import { contentBySlug, contentOfKind } from '@ivks/content';
 import { findCrisisSignals } from '@ivks/safety';
+import { Lock } from 'lucide-react';
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiRequestError } from '../api/api-client';
@@ -363,7 +364,8 @@ export function WritePage() {
           'Your care team can read this entry. Saved changes show to them too.'
         ) : (
           <>
-            <span aria-hidden="true">🔒 </span>Only you can see this.
+            <Lock className="private-note__icon" aria-hidden="true" size={16} /> Only you can see
+            this.
           </>
         )}
       </p>

@@ -1,4 +1,5 @@
 import type { NotificationPage } from '@ivks/contracts';
+import { Bell } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useSession } from '../session/session-context';
@@ -40,7 +41,7 @@ export function NotificationBell() {
 
   return (
     <Link className="notification-bell" to="/notifications" aria-label={label}>
-      <span aria-hidden="true">🔔</span>
+      <Bell aria-hidden="true" size={24} strokeWidth={1.75} />
       {badge !== null && (
         <span className="notification-bell__badge" aria-hidden="true" data-testid="unread-count">
           {badge}
