@@ -145,6 +145,18 @@ describe('bad input', () => {
     expect(rows).toHaveLength(0);
   });
 
+  it.each([
+    ['a link far too long to be one', `/api/v1/calendar/${'secret'.repeat(40)}`],
+    ['an address that cannot be decoded', '/api/v1/calendar/%E0%A4%A'],
+  ])('answers %s in the API’s own words, without repeating it', async (_case, url) => {
+    const response = await app.inject({ method: 'GET', url });
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json<ApiError>()).toMatchObject({ code: 'validation_failed' });
+    expect(response.body).not.toContain('secretsecret');
+    expect(response.body).not.toContain('%E0');
+  });
+
   it('refuses a page number past any real list', async () => {
     const response = await send('GET', '/patients?page=99999999999999999999');
 

@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { limitBodyDepth } from './common/body-depth';
 import { ConnectionDrain } from './common/connection-drain';
+import { answerFrameworkError } from './common/framework-errors';
 import { refuseUnstorableText } from './common/unstorable-text';
 import { createValidationPipe } from './common/validation';
 import { mountQueueBoard } from './ops/queue-board';
@@ -26,6 +27,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
       bodyLimit: BODY_LIMIT_BYTES,
       trustProxy: TRUST_PROXY,
       genReqId: requestIdFor,
+      frameworkErrors: answerFrameworkError,
     }),
     // Fastify's own parser takes JSON, and Nest's would add HTML forms: every body the API
     // takes is JSON, and a form is what another site could post in a signed-in browser's name.
