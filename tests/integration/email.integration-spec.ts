@@ -168,6 +168,26 @@ describe('the email pipeline', () => {
     expect((await delivery(id))?.attempts).toBe(1);
   });
 
+  it('gives an email sent again, after a stop before its record was written, the same Message-ID', async () => {
+    const to = address();
+    const id = await send(to);
+    await until(async () => (await delivery(id))?.status === 'sent', 'the first send');
+    const data = (await queue.getJob(id))?.data as EmailJob;
+    // As if the worker had stopped after the SMTP server took the email but before the write.
+    await owner.query(
+      `UPDATE email_deliveries SET status = 'queued', sent_at = NULL WHERE id = $1`,
+      [id],
+    );
+
+    expect(await worker.get(EmailProcessor).process({ data } as Job<EmailJob>)).toBe('sent');
+
+    const copies = catcher.messages().filter((candidate) => candidate.to.includes(to));
+    expect(copies.map((copy) => copy.messageId)).toEqual([
+      `<${id}@portal.localhost>`,
+      `<${id}@portal.localhost>`,
+    ]);
+  });
+
   it('retries with backoff while the SMTP server is down, then marks the delivery failed', async () => {
     const { smtpPort, httpPort } = catcher;
     await catcher.close();

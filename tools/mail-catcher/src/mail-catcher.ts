@@ -7,6 +7,8 @@ import { SMTPServer } from 'smtp-server';
 /** One email the catcher received, as the HTTP API returns it. */
 export interface CaughtMessage {
   id: string;
+  /** The Message-ID header the sender gave, if any. */
+  messageId: string | null;
   /** The envelope's recipients, lower-cased. */
   to: string[];
   from: string;
@@ -62,6 +64,7 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
           );
           messages.unshift({
             id: randomUUID(),
+            messageId: parsed.messageId ?? null,
             to: envelopeTo.length > 0 ? envelopeTo : headerAddresses(parsed.to),
             from:
               headerAddresses(parsed.from)[0] ??

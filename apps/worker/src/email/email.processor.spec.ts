@@ -50,11 +50,12 @@ describe('EmailProcessor', () => {
     jest.clearAllMocks();
   });
 
-  it('sends both bodies from MAIL_FROM and records the delivery as sent', async () => {
+  it('sends both bodies from MAIL_FROM, with a Message-ID of the delivery, and records it sent', async () => {
     sendMail.mockResolvedValue({});
 
     await expect(processor.process(job())).resolves.toBe('sent');
     expect(sendMail).toHaveBeenCalledWith({
+      messageId: `<${DELIVERY}@test.example>`,
       from: 'Clinic <no-reply@test.example>',
       to: 'someone@test.example',
       subject: 'Something is waiting',

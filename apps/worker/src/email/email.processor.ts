@@ -19,6 +19,7 @@ import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { PinoLogger } from 'nestjs-pino';
 import { createTransport, type Transporter } from 'nodemailer';
+import addressparser from 'nodemailer/lib/addressparser';
 import { describeSmtpError, isPermanentSmtpError } from './smtp-errors';
 
 /** `retrying` and `failed` are thrown to BullMQ; the others complete the job. */
@@ -33,6 +34,18 @@ export function smtpTransport(config: AppConfig): Transporter {
     greetingTimeout: 10_000,
     socketTimeout: 20_000,
   });
+}
+
+/**
+ * One Message-ID per delivery, at the sender's domain: should a worker stop between the SMTP
+ * server accepting an email and the delivery being marked sent, the email sent again carries the
+ * same id, by which mail systems recognise a copy.
+ */
+export function messageIdOf(deliveryId: string, from: string): string {
+  const [sender] = addressparser(from, { flatten: true });
+  const domain = sender?.address.split('@')[1] ?? 'localhost';
+
+  return `<${deliveryId}@${domain}>`;
 }
 
 /**
@@ -119,6 +132,7 @@ export class EmailProcessor implements OnApplicationBootstrap, BeforeApplication
     let problem: unknown;
     try {
       await this.transport.sendMail({
+        messageId: messageIdOf(deliveryId, this.config.MAIL_FROM),
         from: this.config.MAIL_FROM,
         to: job.data.to,
         subject: job.data.subject,
