@@ -658,6 +658,16 @@ describe('reminders', () => {
         // Nest closes the application, then ends the process with the signal it was sent.
         expect(child.signalCode).toBe('SIGTERM');
         await sentOnceEach(infusionId, due);
+        // The worker logs one line per job, with its outcome.
+        const lines = output.split('\n').filter((line) => line.startsWith('{'));
+        for (const row of due) {
+          const ofJob = lines
+            .map((line) => JSON.parse(line) as { msg?: string; job?: { occurrenceId?: string } })
+            .filter((entry) => entry.job?.occurrenceId === row.id);
+          expect(ofJob).toEqual([
+            expect.objectContaining({ msg: 'reminder job completed', outcome: 'sent' }),
+          ]);
+        }
       });
     }, 120_000);
   });
