@@ -1,6 +1,9 @@
 /** Where scripts/e2e.sh runs the mail catcher (tools/mail-catcher) that the API and worker send to. */
 export const MAIL_CATCHER_URL = process.env.MAIL_CATCHER_URL ?? 'http://127.0.0.1:1080';
 
+/** The catcher refuses mail to this domain for good, as a server refuses a mistyped address. */
+export const REFUSED_DOMAIN = 'refused.example';
+
 /** One email the catcher received, as its HTTP API returns it. */
 export interface CaughtEmail {
   id: string;

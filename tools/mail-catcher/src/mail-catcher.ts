@@ -41,6 +41,12 @@ export interface MailCatcher {
 const MAX_MESSAGE_BYTES = 5 * 1024 * 1024;
 
 /**
+ * Mail to this domain is refused as a mailbox that does not exist, for good, so that the demo
+ * and the tests can see how a delivery that fails looks to a clinic.
+ */
+export const REFUSED_DOMAIN = 'refused.example';
+
+/**
  * A local SMTP server that accepts every email and keeps it in memory, with a small HTTP API and
  * page to read what arrived. For the demo and the tests only: it sends nothing on.
  */
@@ -56,6 +62,17 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
     size: MAX_MESSAGE_BYTES,
     banner: 'IV Ketamine Support mail catcher',
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (address.address.toLowerCase().endsWith(`@${REFUSED_DOMAIN}`)) {
+        const refusal = Object.assign(new Error('5.1.1 No such mailbox here'), {
+          responseCode: 550,
+        });
+        callback(refusal);
+
+        return;
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then((parsed) => {
