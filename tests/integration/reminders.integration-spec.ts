@@ -164,6 +164,34 @@ describe('reminders', () => {
     return response.json<{ id: string }>().id;
   };
 
+  /** The patient's reminder settings: email on or off, and quiet hours from `start` to `end`. */
+  const setPreferences = async (
+    patientToken: string,
+    [quietHoursStart, quietHoursEnd]: [string, string],
+    emailEnabled = true,
+  ) => {
+    const response = await api.inject({
+      method: 'PUT',
+      url: '/api/v1/me/notification-preferences',
+      headers: bearer(patientToken),
+      payload: { emailEnabled, inAppEnabled: true, quietHoursStart, quietHoursEnd },
+    });
+    expect(response.statusCode).toBe(200);
+  };
+
+  /** Assigns the preparation checklist, due at `dueAt`, and returns the assignment's id. */
+  const assign = async (patient: FixturePatient, dueAt: DateTime) => {
+    const response = await api.inject({
+      method: 'POST',
+      url: `/api/v1/patients/${patient.patientId}/assignments`,
+      headers: bearer(staffToken),
+      payload: { contentSlug: 'infusion-preparation-checklist', dueAt: dueAt.toISO() },
+    });
+    expect(response.statusCode).toBe(201);
+
+    return response.json<{ id: string }>().id;
+  };
+
   beforeAll(async () => {
     owner = await ownerClient();
     alder = await createClinic(owner, 'Alder', 1);
@@ -213,15 +241,7 @@ describe('reminders', () => {
         DateTime.fromISO(`${day}T11:00`, { zone: NEW_YORK }).toJSDate(),
       );
       const dueAt = DateTime.fromISO(`${day}T09:00`, { zone: NEW_YORK });
-      const assigned = await api.inject({
-        method: 'POST',
-        url: `/api/v1/patients/${patient.patientId}/assignments`,
-        headers: bearer(staffToken),
-        payload: { contentSlug: 'infusion-preparation-checklist', dueAt: dueAt.toISO() },
-      });
-      expect(assigned.statusCode).toBe(201);
-
-      const due = await occurrence(assigned.json<{ id: string }>().id, 'assignment_due');
+      const due = await occurrence(await assign(patient, dueAt), 'assignment_due');
       const dayBefore = await occurrence(infusionId, 'infusion_day_before');
 
       expect(DateTime.fromJSDate(due.due_at, { zone: NEW_YORK }).toFormat('yyyy-MM-dd HH:mm')).toBe(
@@ -256,19 +276,14 @@ describe('reminders', () => {
 
     for (const day of ['2027-03-13', '2027-03-15', '2027-11-06', '2027-11-08']) {
       const nine = DateTime.fromISO(`${day}T09:00`, { zone: NEW_YORK });
-      const assigned = await api.inject({
-        method: 'POST',
-        url: `/api/v1/patients/${patient.patientId}/assignments`,
-        headers: bearer(staffToken),
-        payload: { contentSlug: 'infusion-preparation-checklist', dueAt: nine.toISO() },
-      });
+      const assignmentId = await assign(patient, nine);
       const nextDay = nine.plus({ days: 1 }).set({ hour: 11 });
       const infusionId = await schedule(patient, nextDay.toJSDate());
       const evening = DateTime.fromISO(`${day}T${REMINDER_POLICY.dayBeforeAt}`, { zone: NEW_YORK });
 
       expect({
         day,
-        nine: await outcomesAround(assigned.json<{ id: string }>().id, 'assignment_due', nine),
+        nine: await outcomesAround(assignmentId, 'assignment_due', nine),
       }).toEqual({ day, nine: fired });
       expect({
         day,
@@ -395,35 +410,14 @@ describe('reminders', () => {
   it('holds a reminder until the patient’s quiet hours end', async () => {
     const patient = await addPatient(owner, alder, NEW_YORK);
     const patientToken = await signIn(api, patient.email);
-    const saved = await api.inject({
-      method: 'PUT',
-      url: '/api/v1/me/notification-preferences',
-      headers: bearer(patientToken),
-      payload: {
-        emailEnabled: true,
-        inAppEnabled: true,
-        quietHoursStart: '12:00',
-        quietHoursEnd: '20:30',
-      },
-    });
-    expect(saved.statusCode).toBe(200);
+    await setPreferences(patientToken, ['12:00', '20:30']);
 
     const infusionId = await schedule(patient, newYork(10, '14:00'));
     const row = await occurrence(infusionId, 'infusion_day_before');
     expect(DateTime.fromJSDate(row.due_at, { zone: NEW_YORK }).toFormat('HH:mm')).toBe('20:30');
 
     // Quiet hours changed since it was planned: at send time it moves to the new end instead.
-    await api.inject({
-      method: 'PUT',
-      url: '/api/v1/me/notification-preferences',
-      headers: bearer(patientToken),
-      payload: {
-        emailEnabled: false,
-        inAppEnabled: true,
-        quietHoursStart: '17:00',
-        quietHoursEnd: '22:00',
-      },
-    });
+    await setPreferences(patientToken, ['17:00', '22:00'], false);
     clock.set(new Date(row.due_at.getTime() + MINUTE));
     const outcome = await worker?.get(RemindersProcessor).process({
       data: { clinicId: alder.id, occurrenceId: row.id, version: row.version },
@@ -530,17 +524,7 @@ describe('reminders', () => {
     const reminderHeldMidSend = async () => {
       const patient = await addPatient(owner, alder, NEW_YORK);
       const patientToken = await signIn(api, patient.email);
-      await api.inject({
-        method: 'PUT',
-        url: '/api/v1/me/notification-preferences',
-        headers: bearer(patientToken),
-        payload: {
-          emailEnabled: true,
-          inAppEnabled: true,
-          quietHoursStart: '00:00',
-          quietHoursEnd: '00:00',
-        },
-      });
+      await setPreferences(patientToken, ['00:00', '00:00']);
       // Two hours away, so the morning reminder is due at once.
       const infusionId = await schedule(patient, new Date(Date.now() + 120 * MINUTE));
       const due = (await occurrences(infusionId)).filter(

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { DEMO_PASSWORD, HARBOURSIDE } from '../demo-accounts';
 import { PatientJournalPage } from '../pages/patient-journal.page';
 import { PatientSignInPage } from '../pages/patient-sign-in.page';
@@ -6,17 +6,23 @@ import { PatientTodayPage } from '../pages/patient-today.page';
 
 const PRIYA = HARBOURSIDE.patientEmails[2] ?? '';
 
-test('an entry whose save is cut off after it reached the journal is kept, and saved once', async ({
-  page,
-}) => {
-  // Each run writes its own words, so that a rerun on the same database finds only its own.
-  const words = `The line dropped while I was saving this (${Date.now()}).`;
+async function startEntry(page: Page): Promise<PatientJournalPage> {
   await new PatientSignInPage(page).open();
   await new PatientSignInPage(page).signIn(PRIYA, DEMO_PASSWORD);
   await new PatientTodayPage(page).expectLoaded();
   const journal = new PatientJournalPage(page);
   await journal.open();
   await journal.startEntry();
+
+  return journal;
+}
+
+test('an entry whose save is cut off after it reached the journal is kept, and saved once', async ({
+  page,
+}) => {
+  // Each run writes its own words, so that a rerun on the same database finds only its own.
+  const words = `The line dropped while I was saving this (${Date.now()}).`;
+  const journal = await startEntry(page);
 
   // Every save reaches the API, which stores it, and the answer is lost on the way back.
   await page.route('**/api/v1/me/journal/*', async (route) => {
@@ -48,12 +54,7 @@ test('an entry written while the journal cannot be reached stays on the device u
   page,
 }) => {
   const words = `Written with no way through to the journal (${Date.now()}).`;
-  await new PatientSignInPage(page).open();
-  await new PatientSignInPage(page).signIn(PRIYA, DEMO_PASSWORD);
-  await new PatientTodayPage(page).expectLoaded();
-  const journal = new PatientJournalPage(page);
-  await journal.open();
-  await journal.startEntry();
+  const journal = await startEntry(page);
 
   await page.route('**/api/v1/me/journal/*', async (route) => {
     await (route.request().method() === 'PUT' ? route.abort('connectionreset') : route.continue());

@@ -6,6 +6,7 @@ import {
 } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
+import { PeriodicTask } from '../periodic-task';
 
 /** How long after its link expired a sign-up that nobody renewed is kept. */
 export const EXPIRED_SIGNUP_KEPT_MS = 7 * 24 * 3_600_000;
@@ -18,8 +19,10 @@ const INTERVAL_MS = 3_600_000;
  */
 @Injectable()
 export class ExpiredSignups implements OnApplicationBootstrap, OnModuleDestroy {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly periodic = new PeriodicTask(
+    () => this.removeExpired(),
+    (error) => this.logger.error({ err: error }, 'removing expired sign-ups failed'),
+  );
 
   constructor(
     @Inject(DataSource) private readonly dataSource: DataSource,
@@ -29,23 +32,11 @@ export class ExpiredSignups implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onApplicationBootstrap(): void {
-    const tick = () => {
-      this.running ??= this.removeExpired()
-        .catch((error: unknown) =>
-          this.logger.error({ err: error }, 'removing expired sign-ups failed'),
-        )
-        .finally(() => {
-          this.running = undefined;
-        });
-    };
-    tick();
-    this.timer = setInterval(tick, INTERVAL_MS);
-    this.timer.unref();
+    this.periodic.start(INTERVAL_MS);
   }
 
   async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.periodic.stop();
   }
 
   /** The number of pending clinics removed. */

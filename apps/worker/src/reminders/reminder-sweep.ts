@@ -23,6 +23,7 @@ import {
 import type { Queue } from 'bullmq';
 import { PinoLogger } from 'nestjs-pino';
 import { DataSource, In, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
+import { PeriodicTask } from '../periodic-task';
 import { reminderEmail } from './reminder-messages';
 
 /** How far ahead the sweep queues, so that a job is in Redis before its occurrence is due. */
@@ -47,8 +48,10 @@ export interface SweepResult {
  */
 @Injectable()
 export class ReminderSweep implements OnApplicationBootstrap, OnModuleDestroy {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly periodic = new PeriodicTask(
+    () => this.sweep(),
+    (error) => this.logger.error({ err: error }, 'reminder sweep failed'),
+  );
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -63,22 +66,12 @@ export class ReminderSweep implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   onApplicationBootstrap(): void {
-    const tick = () => {
-      this.running ??= this.sweep()
-        .catch((error: unknown) => this.logger.error({ err: error }, 'reminder sweep failed'))
-        .finally(() => {
-          this.running = undefined;
-        });
-    };
-    tick();
-    this.timer = setInterval(tick, SWEEP_INTERVAL_MS);
-    this.timer.unref();
+    this.periodic.start(SWEEP_INTERVAL_MS);
   }
 
   /** Stops before the queues close, and lets a sweep under way finish. */
   async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+    await this.periodic.stop();
   }
 
   async sweep(): Promise<SweepResult> {
