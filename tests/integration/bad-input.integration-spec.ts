@@ -45,6 +45,26 @@ describe('bad input', () => {
     expect(after.scheduledAt).toBe(before.scheduledAt);
   });
 
+  it.each([
+    ['a number in a string', '60'],
+    ['true', true],
+    ['a fraction', 60.5],
+  ])(
+    'refuses %s as the length of an infusion, and leaves it as it was',
+    async (_case, durationMinutes) => {
+      const infusion = clinic.infusionIds[0] ?? '';
+      const before = (await send('GET', `/infusions/${infusion}`)).json<object>();
+
+      const response = await send('PATCH', `/infusions/${infusion}`, { durationMinutes });
+
+      expect(response.statusCode).toBe(400);
+      expect(response.json<ApiError>().fields).toEqual({
+        durationMinutes: ['durationMinutes must be a whole number of minutes'],
+      });
+      expect((await send('GET', `/infusions/${infusion}`)).json<object>()).toEqual(before);
+    },
+  );
+
   it.each(['1900-01-01T00:00:00Z', '9999-12-31T23:59:59Z'])(
     'refuses an infusion in the year of %s',
     async (scheduledAt) => {

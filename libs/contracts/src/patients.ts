@@ -67,6 +67,9 @@ export interface Infusion {
   status: InfusionStatus;
 }
 
+/** How long an infusion may be planned to last, in minutes. */
+export const INFUSION_MINUTES = { min: 10, max: 480 } as const;
+
 export interface ScheduleInfusionRequest {
   scheduledAt: string;
   durationMinutes?: number;

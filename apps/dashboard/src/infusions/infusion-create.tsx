@@ -1,9 +1,11 @@
+import { INFUSION_MINUTES } from '@ivks/contracts';
 import {
   Create,
   DateTimeInput,
   NumberInput,
   SimpleForm,
   TextInput,
+  maxValue,
   minValue,
   required,
   type RaRecord,
@@ -49,7 +51,7 @@ export function InfusionCreate() {
         <NumberInput
           source="durationMinutes"
           label="Duration in minutes (optional)"
-          validate={minValue(1)}
+          validate={[minValue(INFUSION_MINUTES.min), maxValue(INFUSION_MINUTES.max)]}
         />
       </SimpleForm>
     </Create>

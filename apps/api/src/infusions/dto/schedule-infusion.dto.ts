@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  INFUSION_MINUTES,
   MAX_COURSE_INFUSIONS,
   type RescheduleInfusionRequest,
   type ScheduleCourseRequest,
@@ -27,12 +28,15 @@ export class ScheduleInfusionDto implements ScheduleInfusionRequest {
   @IsInstant('scheduledAt')
   scheduledAt!: string;
 
-  @ApiPropertyOptional({ minimum: 10, maximum: 480, default: 60 })
+  @ApiPropertyOptional({
+    minimum: INFUSION_MINUTES.min,
+    maximum: INFUSION_MINUTES.max,
+    default: 60,
+  })
   @IsOptional()
-  @Type(() => Number)
   @IsInt({ message: 'durationMinutes must be a whole number of minutes' })
-  @Min(10)
-  @Max(480)
+  @Min(INFUSION_MINUTES.min)
+  @Max(INFUSION_MINUTES.max)
   durationMinutes?: number;
 }
 
@@ -68,11 +72,10 @@ export class RescheduleInfusionDto implements RescheduleInfusionRequest {
   @IsInstant('scheduledAt')
   scheduledAt?: string;
 
-  @ApiPropertyOptional({ minimum: 10, maximum: 480 })
+  @ApiPropertyOptional({ minimum: INFUSION_MINUTES.min, maximum: INFUSION_MINUTES.max })
   @ValidateIf((_request, value) => value !== undefined)
-  @Type(() => Number)
   @IsInt({ message: 'durationMinutes must be a whole number of minutes' })
-  @Min(10)
-  @Max(480)
+  @Min(INFUSION_MINUTES.min)
+  @Max(INFUSION_MINUTES.max)
   durationMinutes?: number;
 }
