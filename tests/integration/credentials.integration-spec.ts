@@ -642,6 +642,12 @@ describe('credentials: passwords, resets, sessions, second factor and throttling
           'newPassword',
         ],
         ['POST', '/me/password', { newPassword: NEW_PASSWORD }, 'currentPassword'],
+        [
+          'POST',
+          '/me/password',
+          { currentPassword: PASSWORD, newPassword: PASSWORD },
+          'newPassword',
+        ],
         ['POST', '/me/mfa/totp/confirm', { code: 'abc' }, 'code'],
         ['DELETE', '/me/mfa', {}, 'code'],
       ];

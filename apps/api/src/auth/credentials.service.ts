@@ -44,6 +44,7 @@ interface ResetRow {
 }
 
 const CURRENT_PASSWORD_WRONG = 'currentPassword is not your current password';
+const SAME_PASSWORD = 'newPassword must differ from your current password';
 const RESET_LINK_SPENT =
   'This reset link has already been used or is not valid. Ask for a new link on the "Forgot your password?" page.';
 const RESET_LINK_EXPIRED =
@@ -77,6 +78,14 @@ export class CredentialsService {
     newPassword: string,
     address: string,
   ): Promise<void> {
+    if (newPassword === currentPassword) {
+      throw new AppException(
+        'validation_failed',
+        `Please correct the request: ${SAME_PASSWORD}.`,
+        undefined,
+        { newPassword: [SAME_PASSWORD] },
+      );
+    }
     const manager = this.tenants.manager;
     const [row] = await manager.query<{ password_hash: string | null }[]>(
       'SELECT password_hash FROM users WHERE id = $1',
