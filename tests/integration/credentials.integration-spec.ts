@@ -588,6 +588,26 @@ describe('credentials: passwords, resets, sessions, second factor and throttling
       expect(together.map((answer) => answer.statusCode)).toEqual(Array(5).fill(200));
     });
 
+    it('counts an email padded with spaces as the same account', async () => {
+      const clinic = await createClinic(owner, 'Padded', 1);
+      const email = clinic.clinician.email;
+      for (let attempt = 0; attempt < 10; attempt += 1) {
+        await post('/auth/sign-in', { email, password: 'wrong password guess' });
+      }
+
+      const padded = await post('/auth/sign-in', {
+        email: `${email}${' '.repeat(400)}`,
+        password: PASSWORD,
+      });
+      const resets = [];
+      for (let attempt = 0; attempt < 6; attempt += 1) {
+        resets.push(await post('/auth/password-reset', { email: `${' '.repeat(330)}${email}` }));
+      }
+
+      expect(padded.statusCode).toBe(429);
+      expect(resets.map((answer) => answer.statusCode)).toEqual([202, 202, 202, 202, 202, 429]);
+    });
+
     it('counts the address the request comes from, whatever X-Forwarded-For claims', async () => {
       const statuses: number[] = [];
       for (let attempt = 0; attempt < 21; attempt += 1) {

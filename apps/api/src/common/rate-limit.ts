@@ -248,7 +248,10 @@ function subjectOf(request: FastifyRequest): string | null {
   const body: unknown = request.body;
   if (body && typeof body === 'object') {
     if ('email' in body && typeof body.email === 'string') {
-      return body.email.length > 0 && body.email.length <= 320 ? body.email : null;
+      // Normalised as validation will, so that padding an email does not make it another account.
+      const email = normalAccount(body.email);
+
+      return email.length > 0 && email.length <= 320 ? email : null;
     }
     if ('token' in body && typeof body.token === 'string') {
       const [recordId = ''] = body.token.split('.');
