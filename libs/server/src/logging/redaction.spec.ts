@@ -18,6 +18,12 @@ describe('loggedPath', () => {
     ['/api/v1/chaperone/0b0c.SECRET?x=1', '/api/v1/chaperone/:token'],
     ['/api/v1/patients/0b0c?q=Maya', '/api/v1/patients/0b0c'],
     ['/api/v1/me/links', '/api/v1/me/links'],
+    [
+      `/api/v1/%63alendar/${[...'0b0c.SECRET-part_x'].map((c) => `%${c.charCodeAt(0).toString(16)}`).join('')}`,
+      '/api/v1/calendar/:token',
+    ],
+    ['/api/v1/calendar/%E0%A4%A', '/api/v1/calendar/:token'],
+    ['/api/v1/nowhere/%E0%A4%A', '/api/v1/nowhere/:undecodable'],
     ['/api/v1/patient-invitations/0b0c.SECRET', '/api/v1/patient-invitations/:token'],
     ['/api/v1/patient-invitations/accept', '/api/v1/patient-invitations/accept'],
     ['/api/v1/staff-invitations/0b0c.SECRET', '/api/v1/staff-invitations/:token'],

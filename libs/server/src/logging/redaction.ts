@@ -33,11 +33,30 @@ const LINK_TOKEN_ROUTE =
 const SECRET_SEGMENT = /(?<=\/)[^/]*[\w-]{40}[^/]*/g;
 
 /**
+ * Each segment as the router reads it, so that percent-encoding hides nothing from the checks
+ * above; a segment that cannot be decoded is not shown at all.
+ */
+function decodedPath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return ':undecodable';
+      }
+    })
+    .join('/');
+}
+
+/**
  * The path a log line shows: no query, and no link token, since whoever holds a token can open
  * what it shares.
  */
 export function loggedPath(url: string | undefined): string {
-  return pathOnly(url).replace(LINK_TOKEN_ROUTE, '/$1/:token').replace(SECRET_SEGMENT, ':secret');
+  return decodedPath(pathOnly(url))
+    .replace(LINK_TOKEN_ROUTE, '/$1/:token')
+    .replace(SECRET_SEGMENT, ':secret');
 }
 
 /**
