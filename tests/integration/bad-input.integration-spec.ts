@@ -115,6 +115,13 @@ describe('bad input', () => {
     ],
     ['a name of two lines', '/patients', 'givenName', { ...newPatient, givenName: 'Sam\nLee' }],
     [
+      'a name split by a line separator',
+      '/patients',
+      'givenName',
+      { ...newPatient, givenName: 'Ann\u2028Smith' },
+    ],
+    ['a name nobody can see', '/patients', 'familyName', { ...newPatient, familyName: '\u200E' }],
+    [
       'a broken character in a sign-in email',
       '/auth/sign-in',
       'email',

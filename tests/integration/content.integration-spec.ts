@@ -154,6 +154,13 @@ describe('the clinic’s library', () => {
     });
     expect(wrongKind.statusCode).toBe(400);
     expect(wrongKind.json<{ fields: object }>().fields).toHaveProperty('kind');
+    const hidden = await call('clinician', 'PUT', '/content/hazel-kept', {
+      ...ownGuide('hazel-kept', 'Welcome \u202Eemoh\u202C'),
+    });
+    expect(hidden.statusCode).toBe(400);
+    expect(hidden.json<{ fields: object }>().fields).toEqual({
+      title: ['title must not hold control, invisible or text-direction characters'],
+    });
     const badSlug = await call('clinician', 'GET', '/content/Not%20A%20Slug');
     expect(badSlug.statusCode).toBe(400);
 

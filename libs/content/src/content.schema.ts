@@ -1,3 +1,4 @@
+import { showsAsWritten } from '@ivks/contracts';
 import { z } from 'zod';
 import {
   CLINIC_INSTRUCTION_TOPICS,
@@ -8,7 +9,13 @@ import {
   PLAYLIST_MOMENTS,
 } from './content.types';
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max)
+    .refine(showsAsWritten, 'must not hold control, invisible or text-direction characters');
 const slug = z
   .string()
   .regex(CONTENT_SLUG_PATTERN, 'must be lower-case words joined by hyphens, like my-own-guide')

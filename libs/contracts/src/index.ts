@@ -16,3 +16,4 @@ export * from './patients';
 export * from './readiness';
 export * from './roles';
 export * from './staff';
+export * from './text';

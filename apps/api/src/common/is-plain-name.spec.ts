@@ -19,6 +19,15 @@ describe('plain names', () => {
     ['a tab', 'Sam\tLee'],
     ['a terminal escape', 'Sam\u001b[31m'],
     ['a C1 control', 'Sam\u0085Lee'],
+    ['a line separator', 'Ann\u2028Smith'],
+    ['a paragraph separator', 'Ann\u2029Smith'],
+    ['a zero-width space', 'Ann\u200BSmith'],
+    ['a byte-order mark', '\uFEFFAnn'],
+    ['tag characters', 'Ann\u{E0041}\u{E0042}'],
+    ['only a direction mark', '\u200E'],
+    ['only joiners', '\u200C\u200D'],
+    ['only a Hangul filler', '\u3164'],
+    ['only punctuation', "'-."],
   ])('refuses %s', (_case, name) => {
     expect(isPlainName(name)).toBe(false);
   });

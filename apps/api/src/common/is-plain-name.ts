@@ -1,15 +1,12 @@
+import { showsAsWritten } from '@ivks/contracts';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
-/**
- * Control characters (line breaks, tabs, terminal escapes) and the bidirectional embeddings,
- * overrides and isolates, which reorder the text that follows them on screen. Direction marks and
- * joiners stay allowed: names in Arabic, Hebrew or Persian need them.
- */
-const HIDDEN_CONTROLS = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+/** Something a reader sees: a letter or a digit. */
+const VISIBLE = /[\p{L}\p{N}]/u;
 
 /** Whether a name shows on screen as it is written, so that it cannot pose as another. */
 export function isPlainName(value: unknown): boolean {
-  return typeof value === 'string' && !HIDDEN_CONTROLS.test(value);
+  return typeof value === 'string' && showsAsWritten(value) && VISIBLE.test(value);
 }
 
 /**
@@ -23,7 +20,7 @@ export function IsPlainName(options?: ValidationOptions) {
       target: target.constructor,
       propertyName,
       options: {
-        message: `${propertyName} must be one line of text, without control or text-direction characters`,
+        message: `${propertyName} must be one line of letters you can see, without control, invisible or text-direction characters`,
         ...options,
       },
       validator: { validate: isPlainName },
