@@ -65,6 +65,19 @@ describe('bad input', () => {
     },
   );
 
+  it('tells a time that is not one only how to write it', async () => {
+    const response = await send('POST', `/patients/${clinic.patientIds[1]}/infusions`, {
+      scheduledAt: 5,
+    });
+
+    expect(response.statusCode).toBe(400);
+    expect(response.json<ApiError>().fields).toEqual({
+      scheduledAt: [
+        'scheduledAt must be a date and time with its offset, like 2026-12-09T15:30:00Z',
+      ],
+    });
+  });
+
   it.each(['1900-01-01T00:00:00Z', '9999-12-31T23:59:59Z'])(
     'refuses an infusion in the year of %s',
     async (scheduledAt) => {

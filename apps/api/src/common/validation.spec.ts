@@ -1,5 +1,13 @@
 import { ArgumentMetadata } from '@nestjs/common';
-import { IsEmail, IsIn, IsLowercase, IsString, Matches, MinLength } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsLowercase,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
 import { AppException } from './app.exception';
 import { createValidationPipe } from './validation';
 
@@ -25,6 +33,15 @@ class TextBody {
   @MinLength(3, { message: 'text must be at least 3 characters' })
   @IsLowercase({ message: 'text must be lower case' })
   text!: string;
+}
+
+class LongEmailBody {
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(320)
+  email!: string;
+
+  @IsString()
+  password!: string;
 }
 
 class ExportQuery {
@@ -76,6 +93,12 @@ describe('validation pipe', () => {
     const error = await problemsOf({ text: 5 }, TextBody);
 
     expect(error.fields).toEqual({ text: ['text must be text'] });
+  });
+
+  it('tells a value that is not an email only that, however long it is', async () => {
+    const error = await problemsOf({ email: 5, password: 'x' }, LongEmailBody);
+
+    expect(error.fields).toEqual({ email: ['email must be an email address'] });
   });
 
   it('names every rule a value of the right kind breaks', async () => {

@@ -3,14 +3,19 @@ import { AppException } from './app.exception';
 
 /** Constraints whose message lists the values a field may take, which help even when it is missing. */
 const CHOICE_CONSTRAINTS = new Set(['isIn', 'isEnum']);
-/** Constraints on what kind of value a field holds; while one fails, the others mean nothing. */
-const KIND_CONSTRAINTS = new Set([
+/**
+ * Constraints on what kind of value a field holds, or the form it is written in: while one of
+ * them fails, what the other rules say about the value means nothing.
+ */
+const FORM_CONSTRAINTS = new Set([
   'isString',
   'isInt',
   'isNumber',
   'isBoolean',
   'isArray',
   'isObject',
+  'isEmail',
+  'isIso8601',
 ]);
 
 /**
@@ -40,9 +45,9 @@ function messagesOf(constraints: Record<string, string>, names: Set<string>): st
     .map(([, message]) => message);
 }
 
-/** A value of the wrong kind is told only that; otherwise every rule it breaks, each once. */
+/** A value of the wrong kind or form is told only that; otherwise every rule it breaks, once. */
 function problemsOfPresent(constraints: Record<string, string>): string[] {
-  const wrongKind = messagesOf(constraints, KIND_CONSTRAINTS);
+  const wrongKind = messagesOf(constraints, FORM_CONSTRAINTS);
 
   return [...new Set(wrongKind.length > 0 ? wrongKind : Object.values(constraints))];
 }
