@@ -18,6 +18,9 @@ MAIL_CATCHER_SMTP_PORT="${MAIL_CATCHER_SMTP_PORT:-1025}"
 MAIL_CATCHER_HTTP_PORT="${MAIL_CATCHER_HTTP_PORT:-1080}"
 API_URL="http://127.0.0.1:$API_PORT"
 export API_PORT PATIENT_PORT DASHBOARD_PORT API_URL MAIL_CATCHER_SMTP_PORT MAIL_CATCHER_HTTP_PORT
+# Links in emails open the apps at the addresses printed at the end, on whatever ports they run.
+export PATIENT_APP_URL="${PATIENT_APP_URL:-http://127.0.0.1:$PATIENT_PORT}"
+export DASHBOARD_URL="${DASHBOARD_URL:-http://127.0.0.1:$DASHBOARD_PORT}"
 export IVKS_LOG_PREFIX=demo
 # The queue board's sign-in; a demo on a laptop needs no secret of its own.
 export OPS_USERNAME="${OPS_USERNAME:-operator}"

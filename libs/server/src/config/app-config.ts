@@ -38,8 +38,8 @@ const schema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
-  PATIENT_APP_URL: z.string().url().default('http://localhost:4200'),
-  DASHBOARD_URL: z.string().url().default('http://localhost:4300'),
+  PATIENT_APP_URL: z.string().url().default('http://127.0.0.1:4200'),
+  DASHBOARD_URL: z.string().url().default('http://127.0.0.1:4300'),
   SMTP_URL: z
     .string()
     .url()
