@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { NeedsAttention, NotificationPage } from '@ivks/contracts';
+import type { NeedsAttention, NotificationPage, SharedJournalEntrySummary } from '@ivks/contracts';
 import type { Client } from 'pg';
 import { bearer, signIn, startApi } from './support/api';
 import { addPatient, createClinic, type FixtureClinic, ownerClient } from './support/fixtures';
@@ -339,6 +339,52 @@ describe('notifications and needs attention', () => {
           .items.filter((item) => item.subjectId === entryId)
           .map((item) => item.kind),
       ).toEqual(['crisis_flag']);
+    });
+
+    it('puts an entry the patient changed after its review back on the list, flagged if it must be', async () => {
+      const clientId = randomUUID();
+      const write = (text: string) =>
+        app.inject({
+          method: 'PUT',
+          url: `/api/v1/me/journal/${clientId}`,
+          headers: patient,
+          payload: { text, status: 'saved' },
+        });
+      const itemsOf = async (entryId: string) =>
+        (await app.inject({ method: 'GET', url: '/api/v1/needs-attention', headers: clinician }))
+          .json<NeedsAttention>()
+          .items.filter((item) => item.subjectId === entryId)
+          .map((item) => item.kind);
+      const entryId = (await write('A quiet evening after the infusion')).json<{ id: string }>().id;
+      await app.inject({
+        method: 'POST',
+        url: `/api/v1/me/journal/${entryId}/share`,
+        headers: patient,
+      });
+      expect(await itemsOf(entryId)).toEqual(['shared_entry']);
+      const reviewed = await app.inject({
+        method: 'PUT',
+        url: `/api/v1/journal/${entryId}/reviewed`,
+        headers: clinician,
+        payload: { reviewed: true },
+      });
+      expect(reviewed.json<SharedJournalEntrySummary>().reviewedAt).toEqual(expect.any(String));
+
+      expect((await write('A quiet evening after the infusion')).statusCode).toBe(200);
+      const afterSameWords = await itemsOf(entryId);
+      expect((await write('I keep thinking about killing myself')).statusCode).toBe(200);
+      const summary = await app.inject({
+        method: 'GET',
+        url: `/api/v1/journal/${entryId}`,
+        headers: clinician,
+      });
+
+      expect(afterSameWords).toEqual([]);
+      expect(await itemsOf(entryId)).toEqual(['crisis_flag']);
+      expect(summary.json<SharedJournalEntrySummary>()).toMatchObject({
+        crisisThemes: ['suicide'],
+        reviewedAt: null,
+      });
     });
 
     it('refuses patients', async () => {

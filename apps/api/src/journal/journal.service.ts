@@ -263,6 +263,12 @@ export class JournalService {
       if (existing.deletedAt) {
         throw new AppException('journal_entry_not_found', 'This journal entry was deleted.');
       }
+      // An autosave that changes nothing leaves the entry as it is, and so its time of change,
+      // which says whether a review still covers it.
+      const status = existing.status === 'saved' ? existing.status : request.status;
+      if (status === existing.status && (await this.unchanged(existing, content, request.text))) {
+        return existing;
+      }
       const sealed = await this.encryption.encrypt(
         { kind: 'journal_entry', id: existing.id },
         request.text,
@@ -271,7 +277,7 @@ export class JournalService {
         ...content,
         bodyCiphertext: sealed.ciphertext,
         keyVersion: sealed.keyVersion,
-        status: existing.status === 'saved' ? existing.status : request.status,
+        status,
         updatedAt: new Date(),
       };
       await entries.update({ clinicId: existing.clinicId, id: existing.id }, changes);
@@ -453,6 +459,21 @@ export class JournalService {
     }
 
     return byEntry;
+  }
+
+  private async unchanged(
+    entry: JournalEntry,
+    content: Pick<JournalEntry, 'mood' | 'tags' | 'promptSlug' | 'infusionId'>,
+    text: string,
+  ): Promise<boolean> {
+    return (
+      entry.mood === content.mood &&
+      entry.promptSlug === content.promptSlug &&
+      entry.infusionId === content.infusionId &&
+      entry.tags.length === content.tags.length &&
+      entry.tags.every((tag, index) => tag === content.tags[index]) &&
+      (await this.text(entry)) === text
+    );
   }
 
   private text(entry: JournalEntry): Promise<string> {

@@ -170,7 +170,9 @@ export class SharedJournalService {
        FROM journal_entries e
        JOIN patients p ON p.clinic_id = e.clinic_id AND p.id = e.patient_id
        LEFT JOIN journal_flags f ON f.clinic_id = e.clinic_id AND f.entry_id = e.id
+       -- A review covers the entry as it was reviewed, not what the patient wrote since.
        LEFT JOIN journal_reviews r ON r.clinic_id = e.clinic_id AND r.entry_id = e.id
+         AND r.reviewed_at >= e.updated_at
        WHERE e.clinic_id = $1
          AND ($2::uuid IS NULL OR e.patient_id = $2)
          AND ($3::uuid IS NULL OR e.id = $3)

@@ -67,7 +67,8 @@ export class NeedsAttentionService {
  * patient may be quiet after an infusion, $5 how far back to look.
  *
  * A discharged patient's course is over, but what they still write and share is still read: their
- * shared entries and crisis flags stay on the list.
+ * shared entries and crisis flags stay on the list. A review covers an entry as it was: one the
+ * patient changed after it was reviewed is on the list again.
  *
  * Activity after an infusion is what staff can see the patient do: a checklist tick, an
  * assignment marked done, readiness answers saved, or a journal entry shared with the team.
@@ -83,9 +84,11 @@ clinic AS (SELECT time_zone FROM clinics WHERE id = $1),
 flagged AS (
   SELECT 'crisis_flag' AS kind, f.patient_id, f.flagged_at AS at, f.entry_id AS subject_id
   FROM journal_flags f
+  JOIN journal_entries e ON e.clinic_id = f.clinic_id AND e.id = f.entry_id
   WHERE f.clinic_id = $1 AND f.flagged_at >= $2::timestamptz - $5::interval
     AND NOT EXISTS (
-      SELECT 1 FROM journal_reviews r WHERE r.clinic_id = f.clinic_id AND r.entry_id = f.entry_id
+      SELECT 1 FROM journal_reviews r
+      WHERE r.clinic_id = e.clinic_id AND r.entry_id = e.id AND r.reviewed_at >= e.updated_at
     )
 ),
 shared AS (
@@ -94,7 +97,8 @@ shared AS (
   WHERE e.clinic_id = $1 AND e.status = 'saved' AND e.deleted_at IS NULL
     AND e.created_at >= $2::timestamptz - $5::interval
     AND NOT EXISTS (
-      SELECT 1 FROM journal_reviews r WHERE r.clinic_id = e.clinic_id AND r.entry_id = e.id
+      SELECT 1 FROM journal_reviews r
+      WHERE r.clinic_id = e.clinic_id AND r.entry_id = e.id AND r.reviewed_at >= e.updated_at
     )
     AND NOT EXISTS (
       SELECT 1 FROM journal_flags f WHERE f.clinic_id = e.clinic_id AND f.entry_id = e.id
