@@ -295,7 +295,7 @@ describe('notifications and needs attention', () => {
       const [flag] = asClinician.json<NeedsAttention>().items;
       expect(flag).toMatchObject({
         subjectId: entryId,
-        link: `/patients/${first}/show`,
+        link: `/journal/${entryId}`,
         patientName: expect.stringContaining('Cedar') as unknown,
       });
     });

@@ -29,6 +29,8 @@ test('a shared journal entry: the care team reads and replies, and loses it when
   await new DashboardSignInPage(dashboard).signIn(HARBOURSIDE.clinician, DEMO_PASSWORD);
   await new PatientListPage(dashboard).expectLoaded();
   const shared = new DashboardJournalPage(dashboard);
+  await shared.openFromNeedsAttention(entryId);
+  await expect(shared.text).toHaveText(words);
   await shared.openFeed();
   await shared.openEntry(entryId);
   await expect(shared.text).toHaveText(words);

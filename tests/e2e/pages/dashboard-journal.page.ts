@@ -21,6 +21,13 @@ export class DashboardJournalPage {
     await expect(this.text).toBeVisible();
   }
 
+  /** Opens the entry from its item on the needs-attention list. */
+  async openFromNeedsAttention(entryId: string): Promise<void> {
+    await this.page.getByRole('menuitem', { name: 'Needs attention' }).click();
+    await this.page.locator(`li[data-kind="shared_entry"] a[href$="/journal/${entryId}"]`).click();
+    await expect(this.text).toBeVisible();
+  }
+
   async reply(patientName: string, text: string): Promise<void> {
     await this.page.getByRole('textbox', { name: `Reply to ${patientName}` }).fill(text);
     await this.page.getByRole('button', { name: 'Send reply' }).click();

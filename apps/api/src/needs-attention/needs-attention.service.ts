@@ -51,7 +51,7 @@ export class NeedsAttentionService {
       patientId: row.patient_id,
       patientName: `${row.given_name} ${row.family_name}`,
       at: row.at.toISOString(),
-      link: row.kind === 'readiness_missing' ? '/readiness' : `/patients/${row.patient_id}/show`,
+      link: linkOf(row),
       subjectId: row.subject_id,
     }));
     items.sort(
@@ -59,6 +59,20 @@ export class NeedsAttentionService {
     );
 
     return { items };
+  }
+}
+
+/** The dashboard page where the item is dealt with: the entry itself, for journal items. */
+function linkOf(row: Row): string {
+  switch (row.kind) {
+    case 'readiness_missing':
+      return '/readiness';
+    case 'crisis_flag':
+    case 'shared_entry':
+      return `/journal/${row.subject_id}`;
+    case 'no_activity':
+    case 'reminder_email_failed':
+      return `/patients/${row.patient_id}/show`;
   }
 }
 
