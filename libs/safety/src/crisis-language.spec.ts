@@ -29,6 +29,13 @@ describe('findCrisisSignals', () => {
     ['I WANT TO KILL MYSELF', 'suicide'],
     ['I want\nto die', 'suicide'],
     ['A long day.\n\nI do not know. I want to die.', 'suicide'],
+    ["sometimes I wish I wasn't here anymore", 'suicide'],
+    ['I wish I did not wake up this morning', 'suicide'],
+    ['I wish I was never born', 'suicide'],
+    ['I have pills saved up to take them all', 'suicide'],
+    ['I have been stockpiling my meds', 'suicide'],
+    ['i want to kms', 'suicide'],
+    ['I keep thinking I might unalive myself', 'suicide'],
   ];
 
   it.each(concerning)('sees concern in %j', (text, theme) => {
@@ -52,6 +59,11 @@ describe('findCrisisSignals', () => {
     'I cut myself a slice of bread',
     'I am not okay.\n\nI want to live differently.',
     'Nothing was wrong.\n\nNo reason to worry.',
+    'I ran 5 kms this morning.',
+    'I am saving up for a trip to the coast.',
+    "I wasn't here last week, I was away.",
+    'I take all of my pills every morning as prescribed.',
+    "I've never stockpiled my meds.",
     '',
   ];
 

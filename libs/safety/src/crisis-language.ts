@@ -30,7 +30,22 @@ const PHRASINGS: readonly Phrasing[] = [
   { theme: 'suicide', pattern: /\bsuicid(?:e|al|ality)\b/, negatable: true },
   {
     theme: 'suicide',
-    pattern: new RegExp(String.raw`\bkill(?:ing)?\s+${SELF}\b`),
+    pattern: new RegExp(String.raw`\b(?:kill(?:ing)?|unaliv(?:e|ing))\s+${SELF}\b`),
+    negatable: true,
+  },
+  // "kms" is also kilometres, so only as something a person would do.
+  { theme: 'suicide', pattern: /\b(?:to|gonna|wanna|will|might)\s+kms\b/, negatable: true },
+  {
+    theme: 'suicide',
+    pattern:
+      /\bwish(?:ed|ing)?\s+i\s+(?:(?:wasn't|was\s+not|weren't|were\s+not)\s+(?:here|alive|around|born)|(?:was|were)\s+never\s+born|(?:didn't|did\s+not)\s+(?:exist|wake\s+up))\b/,
+    negatable: true,
+  },
+  {
+    theme: 'suicide',
+    // Pills put by for one moment; "saving up" alone is for a trip.
+    pattern:
+      /\b(?:(?:sav(?:e|ed|ing)\s+up|stockpil(?:e|ed|ing)|hoard(?:ed|ing)?)\s+(?:my\s+|some\s+|all\s+my\s+)?(?:pills|tablets|meds|medications?)|(?:pills|tablets|meds|medications?)\s+(?:saved\s+up|stockpiled|hoarded))\b/,
     negatable: true,
   },
   {
