@@ -243,6 +243,43 @@ describe('the API', () => {
     });
   });
 
+  describe('the patient’s own infusions', () => {
+    it('lists the course done and to come, without cancelled ones or anyone else’s', async () => {
+      const clinic = await createClinic(owner, 'Course', 2);
+      const [first, second] = clinic.infusionIds;
+      await owner.query(
+        `UPDATE infusions SET status = 'completed', scheduled_at = now() - interval '2 days'
+         WHERE id = $1`,
+        [first],
+      );
+      await owner.query(`UPDATE infusions SET status = 'cancelled' WHERE id = $1`, [second]);
+      const token = await signIn(app, clinic.patientUser.email);
+
+      const response = await app.inject({
+        method: 'GET',
+        url: '/api/v1/me/infusions',
+        headers: bearer(token),
+      });
+
+      expect(response.statusCode).toBe(200);
+      expect(
+        response.json<{ id: string; status: string }[]>().map(({ id, status }) => ({ id, status })),
+      ).toEqual([{ id: first, status: 'completed' }]);
+    });
+
+    it('is for patients only', async () => {
+      const token = await signIn(app, alder.clinician.email);
+
+      const response = await app.inject({
+        method: 'GET',
+        url: '/api/v1/me/infusions',
+        headers: bearer(token),
+      });
+
+      expect(response.statusCode).toBe(403);
+    });
+  });
+
   describe('patients', () => {
     let token: string;
 

@@ -24,6 +24,7 @@ import { HealthController } from './health/health.controller';
 import { InfusionsModule } from './infusions/infusions.module';
 import { JournalModule } from './journal/journal.module';
 import { MyAssignmentsModule } from './my-assignments/my-assignments.module';
+import { MyInfusionsModule } from './my-infusions/my-infusions.module';
 import { NeedsAttentionModule } from './needs-attention/needs-attention.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PathwaysModule } from './pathways/pathways.module';
@@ -50,6 +51,7 @@ import { TodayModule } from './today/today.module';
     PathwaysModule,
     AssignmentsModule,
     MyAssignmentsModule,
+    MyInfusionsModule,
     TodayModule,
     PatientLinksModule,
     ContentModule,

@@ -1,7 +1,7 @@
 import type { SavedJournalEntry } from '@ivks/contracts';
 import { act, fireEvent, screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
-import { fakeApi, journalEntry, renderSignedIn, type Answer } from '../testing/fake-api';
+import { fakeApi, infusion, journalEntry, renderSignedIn, type Answer } from '../testing/fake-api';
 import { DraftStore } from './journal-drafts';
 import { WritePage } from './write-page';
 
@@ -114,6 +114,29 @@ describe('WritePage', () => {
       { text: 'Once.', mood: 7, tags: [], promptSlug: null, infusionId: null, status: 'saved' },
     ]);
     expect(new DraftStore(localStorage, 'u').read(CLIENT_ID)).toBeNull();
+  });
+
+  it('offers every infusion of the course to write about, the latest first', async () => {
+    const { calls, show } = setUp({
+      'GET /me/infusions': () => ({
+        status: 200,
+        body: [
+          { ...infusion('had', '2026-11-20T15:00:00Z'), status: 'completed' },
+          infusion('next', '2026-12-18T15:00:00Z'),
+        ],
+      }),
+    });
+    show();
+    fireEvent.change(await textBox(), { target: { value: 'The evening after.' } });
+
+    const about = await screen.findByRole('combobox', { name: 'About an infusion (optional)' });
+    const options = [...about.querySelectorAll('option')].map((option) => option.value);
+    fireEvent.change(about, { target: { value: 'had' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save entry' }));
+
+    expect(options).toEqual(['', 'next', 'had']);
+    await expect(screen.findByText('Entry page')).resolves.toBeInstanceOf(HTMLElement);
+    expect(puts(calls).at(-1)?.body).toMatchObject({ infusionId: 'had', status: 'saved' });
   });
 
   it('shows the crisis resources as soon as the words suggest crisis', async () => {

@@ -123,25 +123,31 @@ const isPermanent = (error: unknown) =>
 
 function useChoices(): Choices {
   const { api } = useSession();
-  const [choices, setChoices] = useState<Choices>({ assignedSlugs: [], infusions: [] });
+  const [assignedSlugs, setAssignedSlugs] = useState<string[]>([]);
+  const [infusions, setInfusions] = useState<Infusion[]>([]);
 
   useEffect(() => {
     let active = true;
     // Prompts from the plan and infusions to link are extras: without them the page still works.
     void api.request<AssignmentGroups>('/me/assignments').then(
       ({ groups }) => {
-        if (!active) {
-          return;
-        }
         const slugs = groups.flatMap((group) =>
           group.assignments
             .filter((assignment) => assignment.content?.kind === 'journal_template')
             .map((assignment) => assignment.contentSlug),
         );
-        setChoices({
-          assignedSlugs: [...new Set(slugs)],
-          infusions: groups.flatMap((group) => (group.infusion === null ? [] : [group.infusion])),
-        });
+        if (active) {
+          setAssignedSlugs([...new Set(slugs)]);
+        }
+      },
+      () => undefined,
+    );
+    // The latest first: an entry is most often about the infusion just had.
+    void api.request<Infusion[]>('/me/infusions').then(
+      (course) => {
+        if (active) {
+          setInfusions([...course].reverse());
+        }
       },
       () => undefined,
     );
@@ -151,7 +157,7 @@ function useChoices(): Choices {
     };
   }, [api]);
 
-  return choices;
+  return useMemo(() => ({ assignedSlugs, infusions }), [assignedSlugs, infusions]);
 }
 
 export function NewEntryRedirect() {
