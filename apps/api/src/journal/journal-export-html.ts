@@ -79,7 +79,7 @@ function entryHtml(entry: JournalEntryView, timeZone: string): string {
 }
 
 const STYLE = `
-body { font: 16px/1.5 Georgia, 'Times New Roman', serif; color: #1b1b1b; margin: 2rem auto; max-width: 42rem; padding: 0 1rem; }
+body { font: 16px/1.5 Georgia, 'Times New Roman', serif; color: #1b1b1b; margin: 2rem auto; max-width: 42rem; padding: 0 1rem; overflow-wrap: anywhere; }
 h1 { font-size: 1.8rem; margin-bottom: 0.25rem; }
 h2 { font-size: 1.2rem; margin: 0 0 0.5rem; }
 h3 { font-size: 1rem; margin: 1rem 0 0.25rem; }

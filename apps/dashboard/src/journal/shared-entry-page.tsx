@@ -136,7 +136,12 @@ export function SharedEntryPage() {
       </dl>
       <div
         data-testid="journal-text"
-        style={{ whiteSpace: 'pre-wrap', borderLeft: '4px solid #ccc', paddingLeft: '1rem' }}
+        style={{
+          whiteSpace: 'pre-wrap',
+          overflowWrap: 'anywhere',
+          borderLeft: '4px solid #ccc',
+          paddingLeft: '1rem',
+        }}
       >
         {entry.text}
       </div>
