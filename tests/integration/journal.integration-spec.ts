@@ -463,6 +463,13 @@ describe('the integration journal', () => {
       ['a bad status', { status: 'published' }, /status must be one of: draft, saved/],
       ['a malformed infusion id', { infusionId: 'nope' }, /infusionId must be an infusion id/],
       ['too many tags', { tags: Array.from({ length: 21 }, () => 'x') }, /at most 20/],
+      ['a tag named twice', { tags: ['calm', ' calm '] }, /must not name the same tag twice/],
+      ['a blank tag', { tags: ['   '] }, /each tag must be 1 to 40 characters/],
+      [
+        'a tag that reverses the text after it',
+        { tags: ['calm\u202E'] },
+        /each tag must be one line/,
+      ],
     ])('refuses %s, naming it', async (_case, body, message) => {
       // A `text` in the case replaces the fine one.
       const response = await save('Fine words.', body);
@@ -472,6 +479,13 @@ describe('the integration journal', () => {
         code: 'validation_failed',
         message: expect.stringMatching(message) as string,
       });
+    });
+
+    it('keeps a tag as it reads, without the spaces around it', async () => {
+      const response = await save('Fine words.', { tags: ['  steady ', 'tired'] });
+
+      expect(response.statusCode).toBe(200);
+      expect(response.json<{ tags: string[] }>().tags).toEqual(['steady', 'tired']);
     });
 
     it('refuses another patient’s infusion, naming infusionId', async () => {

@@ -24,9 +24,12 @@ import {
   type SaveJournalEntryRequest,
   type SharedJournalEntry,
   type SharedJournalEntrySummary,
+  showsAsWritten,
 } from '@ivks/contracts';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
@@ -39,7 +42,9 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
 } from 'class-validator';
+import { trimmed } from '../../common/text-transforms';
 
 const CRISIS_THEMES: JournalCrisisTheme[] = ['suicide', 'self_harm', 'hopelessness'];
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -63,13 +68,27 @@ export class SaveJournalEntryDto implements SaveJournalEntryRequest {
 
   @ApiPropertyOptional({ type: [String], maxItems: JOURNAL_TAGS_MAX })
   @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value) ? value.map((tag: unknown) => trimmed({ value: tag })) : value,
+  )
   @IsArray({ message: 'tags must be a list of words' })
   @ArrayMaxSize(JOURNAL_TAGS_MAX, { message: `tags must have at most ${JOURNAL_TAGS_MAX} entries` })
+  @ArrayUnique({ message: 'tags must not name the same tag twice' })
   @IsString({ each: true, message: 'each tag must be text' })
   @Length(1, JOURNAL_TAG_MAX_LENGTH, {
     each: true,
     message: `each tag must be 1 to ${JOURNAL_TAG_MAX_LENGTH} characters`,
   })
+  @ValidateBy(
+    {
+      name: 'showsAsWritten',
+      validator: { validate: (tag: unknown) => typeof tag === 'string' && showsAsWritten(tag) },
+    },
+    {
+      each: true,
+      message: 'each tag must be one line, without control, invisible or text-direction characters',
+    },
+  )
   tags?: string[];
 
   @ApiPropertyOptional({ type: String, nullable: true, example: 'the-evening-after' })
