@@ -222,6 +222,21 @@ describe('notifications and needs attention', () => {
   });
 
   describe('needs attention', () => {
+    /** Saves the patient's words, again and again, as one entry. */
+    const journalWriter = () => {
+      const clientId = randomUUID();
+
+      return (text: string) =>
+        app.inject({
+          method: 'PUT',
+          url: `/api/v1/me/journal/${clientId}`,
+          headers: patient,
+          payload: { text, status: 'saved' },
+        });
+    };
+    const share = (entryId: string) =>
+      app.inject({ method: 'POST', url: `/api/v1/me/journal/${entryId}/share`, headers: patient });
+
     it('lists what each member of staff should look at, for the patients they may see', async () => {
       const [first] = cedar.patientIds;
       // The first patient, on the clinician's care team, has been quiet since an infusion.
@@ -237,11 +252,7 @@ describe('notifications and needs attention', () => {
         payload: { text: 'I want to kill myself', status: 'saved' },
       });
       const entryId = shared.json<{ id: string }>().id;
-      await app.inject({
-        method: 'POST',
-        url: `/api/v1/me/journal/${entryId}/share`,
-        headers: patient,
-      });
+      await share(entryId);
       // A second patient, on no care team, has an infusion today and has not confirmed.
       const other = await addPatient(owner, cedar, 'America/New_York');
       await owner.query('DELETE FROM care_team_members WHERE clinic_id = $1 AND patient_id = $2', [
@@ -301,20 +312,9 @@ describe('notifications and needs attention', () => {
     });
 
     it('keeps a crisis flag through an edit that takes the words back, and after discharge', async () => {
-      const clientId = randomUUID();
-      const write = (text: string) =>
-        app.inject({
-          method: 'PUT',
-          url: `/api/v1/me/journal/${clientId}`,
-          headers: patient,
-          payload: { text, status: 'saved' },
-        });
+      const write = journalWriter();
       const entryId = (await write('Some nights I want to die')).json<{ id: string }>().id;
-      await app.inject({
-        method: 'POST',
-        url: `/api/v1/me/journal/${entryId}/share`,
-        headers: patient,
-      });
+      await share(entryId);
       expect((await write('It has passed now, I am fine')).statusCode).toBe(200);
       await owner.query(
         `UPDATE patients SET status = 'discharged', discharged_at = now()
@@ -342,25 +342,14 @@ describe('notifications and needs attention', () => {
     });
 
     it('puts an entry the patient changed after its review back on the list, flagged if it must be', async () => {
-      const clientId = randomUUID();
-      const write = (text: string) =>
-        app.inject({
-          method: 'PUT',
-          url: `/api/v1/me/journal/${clientId}`,
-          headers: patient,
-          payload: { text, status: 'saved' },
-        });
+      const write = journalWriter();
       const itemsOf = async (entryId: string) =>
         (await app.inject({ method: 'GET', url: '/api/v1/needs-attention', headers: clinician }))
           .json<NeedsAttention>()
           .items.filter((item) => item.subjectId === entryId)
           .map((item) => item.kind);
       const entryId = (await write('A quiet evening after the infusion')).json<{ id: string }>().id;
-      await app.inject({
-        method: 'POST',
-        url: `/api/v1/me/journal/${entryId}/share`,
-        headers: patient,
-      });
+      await share(entryId);
       expect(await itemsOf(entryId)).toEqual(['shared_entry']);
       const reviewed = await app.inject({
         method: 'PUT',
