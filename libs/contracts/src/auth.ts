@@ -1,5 +1,12 @@
 import type { Role } from './roles';
 
+/**
+ * The length a password must have, counted in characters. The API also refuses the passwords
+ * guessed most often; the web apps check the length only to spare a round trip.
+ */
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 1024;
+
 export interface SignInRequest {
   email: string;
   password: string;

@@ -1,8 +1,6 @@
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@ivks/contracts';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
-
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 1024;
 
 /**
  * Passwords seen most often in breaches, from the zxcvbn-ts project's list (about 49,000 of

@@ -1,5 +1,4 @@
-/** The API has the last word on each of these; they only spare a round trip for a slip. */
-export const PASSWORD_MIN_LENGTH = 12;
+import { PASSWORD_MIN_LENGTH } from '@ivks/contracts';
 
 /** Spaces, as some authenticator apps show the code in two halves, do not count. */
 export function normaliseCode(value: string): string {

@@ -1,4 +1,4 @@
-import type { StaffInvitationPreview } from '@ivks/contracts';
+import { PASSWORD_MIN_LENGTH, type StaffInvitationPreview } from '@ivks/contracts';
 import { useEffect, useState } from 'react';
 import {
   Button,
@@ -14,7 +14,6 @@ import { fieldErrorsOf, messageOf } from '../staff/form-errors';
 import type { StaffDataProvider } from '../staff/staff-methods';
 import { invitationStage, roleWithArticle } from './invitation-stage';
 import { PublicPage, SIGN_IN_PATH } from './public-page';
-import { PASSWORD_MIN_LENGTH } from './sign-up-form';
 
 export const ACCEPT_INVITATION_PATH = '/accept-invitation';
 

@@ -1,4 +1,4 @@
-import type { ClinicSignupRequest } from '@ivks/contracts';
+import { type ClinicSignupRequest, PASSWORD_MIN_LENGTH } from '@ivks/contracts';
 
 export interface SignUpValues {
   clinicName?: string;
@@ -9,9 +9,6 @@ export interface SignUpValues {
   password?: string;
   passwordAgain?: string;
 }
-
-/** The API's rule; it also refuses the passwords guessed most often, and says so. */
-export const PASSWORD_MIN_LENGTH = 12;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PHONE = /^\+?[0-9 ()-]{6,20}$/;

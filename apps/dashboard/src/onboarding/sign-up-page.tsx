@@ -1,3 +1,4 @@
+import { PASSWORD_MIN_LENGTH } from '@ivks/contracts';
 import { useState } from 'react';
 import {
   AutocompleteInput,
@@ -14,7 +15,6 @@ import type { StaffDataProvider } from '../staff/staff-methods';
 import { PublicPage, SIGN_IN_PATH } from './public-page';
 import {
   browserTimeZone,
-  PASSWORD_MIN_LENGTH,
   signUpProblems,
   signUpRequest,
   type SignUpValues,

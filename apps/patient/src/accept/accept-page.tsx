@@ -1,7 +1,8 @@
-import type {
-  AcceptedPatientInvitation,
-  FreshPatientInvitationAnswer,
-  PatientInvitationView,
+import {
+  type AcceptedPatientInvitation,
+  type FreshPatientInvitationAnswer,
+  PASSWORD_MIN_LENGTH,
+  type PatientInvitationView,
 } from '@ivks/contracts';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -11,9 +12,6 @@ import { ErrorSummary, type FormError } from '../forms/error-summary';
 import { TextField } from '../forms/text-field';
 import { usePageTitle } from '../layout/use-page-title';
 import { useSession } from '../session/session-context';
-
-/** The API's rule is the one that counts; this only saves a round trip for a short password. */
-export const PASSWORD_MIN_LENGTH = 12;
 
 type Load =
   | { state: 'loading' }

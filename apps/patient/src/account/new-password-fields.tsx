@@ -1,5 +1,6 @@
+import { PASSWORD_MIN_LENGTH } from '@ivks/contracts';
 import { TextField } from '../forms/text-field';
-import { PASSWORD_MIN_LENGTH, type FieldErrors, type NewPasswordValues } from './password-forms';
+import { type FieldErrors, type NewPasswordValues } from './password-forms';
 
 interface NewPasswordFieldsProps {
   values: NewPasswordValues;

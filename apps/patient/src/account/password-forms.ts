@@ -1,8 +1,6 @@
+import { PASSWORD_MIN_LENGTH } from '@ivks/contracts';
 import type { ApiRequestError } from '../api/api-client';
 import type { FormError } from '../forms/error-summary';
-
-/** The API's rule is the one that counts; this only saves a round trip for a short password. */
-export const PASSWORD_MIN_LENGTH = 12;
 
 // A simple shape check: the API has the last word, this only catches typing slips.
 const EMAIL_SHAPE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -1,13 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type {
-  ChangePasswordRequest,
-  MfaChallengeResponse,
-  MfaSignInRequest,
-  MfaStatus,
-  PasswordResetConfirmRequest,
-  PasswordResetRequest,
-  RecoveryCodes,
-  TotpEnrolment,
+import {
+  type ChangePasswordRequest,
+  type MfaChallengeResponse,
+  type MfaSignInRequest,
+  type MfaStatus,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  type PasswordResetConfirmRequest,
+  type PasswordResetRequest,
+  type RecoveryCodes,
+  type TotpEnrolment,
 } from '@ivks/contracts';
 import { Transform } from 'class-transformer';
 import {
@@ -20,7 +22,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { normalEmail } from '../../common/text-transforms';
-import { IsAcceptablePassword, PASSWORD_MAX_LENGTH } from '../password-policy';
+import { IsAcceptablePassword } from '../password-policy';
 
 const SIX_DIGITS = /^\d{6}$/;
 const SIX_DIGITS_MESSAGE = (field: string) =>
@@ -33,7 +35,7 @@ export class ChangePasswordDto implements ChangePasswordRequest {
   @MaxLength(PASSWORD_MAX_LENGTH, { message: 'currentPassword is too long' })
   currentPassword!: string;
 
-  @ApiProperty({ minLength: 12, maxLength: PASSWORD_MAX_LENGTH })
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
   @IsAcceptablePassword()
   newPassword!: string;
 }
@@ -53,7 +55,7 @@ export class PasswordResetConfirmDto implements PasswordResetConfirmRequest {
   @MaxLength(200, { message: 'token must be the token from the reset link' })
   token!: string;
 
-  @ApiProperty({ minLength: 12, maxLength: PASSWORD_MAX_LENGTH })
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
   @IsAcceptablePassword()
   password!: string;
 }

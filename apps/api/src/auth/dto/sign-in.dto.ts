@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { Me, Role, SessionResponse, SignInRequest } from '@ivks/contracts';
+import {
+  type Me,
+  PASSWORD_MAX_LENGTH,
+  type Role,
+  type SessionResponse,
+  type SignInRequest,
+} from '@ivks/contracts';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { normalEmail } from '../../common/text-transforms';
@@ -11,10 +17,10 @@ export class SignInDto implements SignInRequest {
   @MaxLength(320)
   email!: string;
 
-  @ApiProperty({ minLength: 1, maxLength: 1024 })
+  @ApiProperty({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH })
   @IsString()
   @MinLength(1, { message: 'password must not be empty' })
-  @MaxLength(1024)
+  @MaxLength(PASSWORD_MAX_LENGTH)
   password!: string;
 
   @ApiPropertyOptional({

@@ -1,9 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type {
-  ClinicSignupAccepted,
-  ClinicSignupRequest,
-  VerifiedClinicSignup,
-  VerifyClinicSignupRequest,
+import {
+  type ClinicSignupAccepted,
+  type ClinicSignupRequest,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  type VerifiedClinicSignup,
+  type VerifyClinicSignupRequest,
 } from '@ivks/contracts';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validator';
@@ -45,7 +47,7 @@ export class ClinicSignupDto implements ClinicSignupRequest {
   @MaxLength(320, { message: 'email must be at most 320 characters' })
   email!: string;
 
-  @ApiProperty({ minLength: 12, maxLength: 1024 })
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, maxLength: PASSWORD_MAX_LENGTH })
   @IsAcceptablePassword()
   password!: string;
 }

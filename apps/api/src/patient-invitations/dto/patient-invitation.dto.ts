@@ -8,6 +8,7 @@ import {
   type PatientInvitationSent,
   type PatientInvitationStatus,
   type PatientInvitationView,
+  PASSWORD_MIN_LENGTH,
 } from '@ivks/contracts';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { IsAcceptablePassword } from '../../auth/password-policy';
@@ -29,7 +30,7 @@ export class AcceptPatientInvitationDto
   @ApiProperty({
     description:
       'The new account’s password, or the current one when the email already has an account.',
-    minLength: 12,
+    minLength: PASSWORD_MIN_LENGTH,
   })
   @IsAcceptablePassword()
   password!: string;

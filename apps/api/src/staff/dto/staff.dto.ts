@@ -15,6 +15,7 @@ import {
   type StaffMember,
   type StaffMemberStatus,
   type StaffRole,
+  PASSWORD_MAX_LENGTH,
 } from '@ivks/contracts';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
@@ -58,12 +59,14 @@ export class AcceptStaffInvitationDto implements AcceptStaffInvitationRequest {
 
   @ApiProperty({
     minLength: 1,
-    maxLength: 1024,
+    maxLength: PASSWORD_MAX_LENGTH,
     description: 'A new password for a new account; the current one for an existing account.',
   })
   @IsString({ message: 'password must be text' })
   @MinLength(1, { message: 'password must not be empty' })
-  @MaxLength(1024, { message: 'password must be at most 1024 characters' })
+  @MaxLength(PASSWORD_MAX_LENGTH, {
+    message: `password must be at most ${PASSWORD_MAX_LENGTH} characters`,
+  })
   password!: string;
 }
 
